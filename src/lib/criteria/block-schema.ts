@@ -1,0 +1,128 @@
+/**
+ * The structure of what authors write in a policy: criteria blocks and their nodes, code tables, examples,
+ * and the frontmatter. Structure only; the checks that need context (does the fact exist, does the value fit
+ * it, are ids unique) live in validate.ts.
+ */
+import { z } from 'zod';
+
+const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Expected a kebab-case id such as `ind-levels`');
+
+export const DENY_CATEGORIES = ['not-medically-necessary', 'investigational', 'not-covered'] as const;
+export type DenyCategory = (typeof DENY_CATEGORIES)[number];
+export const COMPARISONS = ['eq', 'ne', 'lt', 'le', 'gt', 'ge'] as const;
+export const FACT_OPS = [...COMPARISONS, 'in', 'not-in', 'has'] as const;
+export type Comparison = (typeof COMPARISONS)[number];
+export type FactOp = (typeof FACT_OPS)[number];
+
+const common = {
+  /** Stable id, unique in the policy; also the node's HTML anchor. */
+  id: kebab,
+  /** The criterion in plain words, close to the payer's text. */
+  label: z.string().min(1),
+  /** The payer's own section reference; inherited from the parent when absent. */
+  source: z.string().min(1).optional(),
+  /** Id of an interpretation note about this node. */
+  note: kebab.optional(),
+};
+
+const scalar = z.union([z.number(), z.boolean(), z.string()]);
+
+export type NodeInput =
+  | { kind: 'all' | 'any'; of: NodeInput[] } & Common
+  | { kind: 'at-least'; n: number; of: NodeInput[] } & Common
+  | { kind: 'not'; of: NodeInput } & Common
+  | { kind: 'fact'; fact: string; op: FactOp; value: z.output<typeof scalar> | Array<z.output<typeof scalar>> } & Common
+  | { kind: 'levels'; quantifier: 'every' | 'some' | 'none'; within: string } & Common
+  | { kind: 'level-count'; op: Comparison; value: number } & Common
+  | { kind: 'therapies'; kinds?: string[] | undefined; outcome?: 'failed' | 'improved' | undefined; weeks?: { op: Comparison; value: number } | undefined; atLeast: number } & Common;
+type Common = { id: string; label: string; source?: string | undefined; note?: string | undefined };
+
+export const nodeSchema: z.ZodType<NodeInput> = z.lazy(() => z.discriminatedUnion('kind', [
+  z.strictObject({ ...common, kind: z.literal('all'), of: z.array(nodeSchema).min(1) }),
+  z.strictObject({ ...common, kind: z.literal('any'), of: z.array(nodeSchema).min(1) }),
+  z.strictObject({ ...common, kind: z.literal('at-least'), n: z.number().int().min(1), of: z.array(nodeSchema).min(1) }),
+  z.strictObject({ ...common, kind: z.literal('not'), of: nodeSchema }),
+  z.strictObject({ ...common, kind: z.literal('fact'), fact: z.string().min(1), op: z.enum(FACT_OPS).default('eq'), value: z.union([scalar, z.array(scalar).min(1)]) }),
+  z.strictObject({ ...common, kind: z.literal('levels'), quantifier: z.enum(['every', 'some', 'none']), within: z.string().min(1) }),
+  z.strictObject({ ...common, kind: z.literal('level-count'), op: z.enum(COMPARISONS), value: z.number().int().min(0) }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('therapies'),
+    /** Therapy kinds that count; all kinds when absent. */
+    kinds: z.array(z.string()).min(1).optional(),
+    outcome: z.enum(['failed', 'improved']).optional(),
+    weeks: z.strictObject({ op: z.enum(COMPARISONS), value: z.number().min(0) }).optional(),
+    /** How many distinct kinds must qualify. */
+    atLeast: z.number().int().min(1).default(1),
+  }),
+])) as unknown as z.ZodType<NodeInput>;
+
+export const blockSchema = z.strictObject({
+  id: kebab,
+  /** indication: met → approve; exclusion: met → outcome; scope: NOT met → outcome. */
+  role: z.enum(['indication', 'exclusion', 'scope']),
+  title: z.string().min(1),
+  source: z.string().min(1),
+  outcome: z.enum(['deny', 'individual-review']).optional(),
+  category: z.enum(DENY_CATEGORIES).optional(),
+  note: kebab.optional(),
+  /** Versions this block belongs to; every version when absent. */
+  versions: z.array(z.string()).min(1).optional(),
+  tree: nodeSchema,
+});
+export type BlockInput = z.output<typeof blockSchema>;
+
+export const CODE_STANCES = ['criteria', 'investigational', 'not-medically-necessary', 'not-covered', 'listed'] as const;
+export type CodeStance = (typeof CODE_STANCES)[number];
+
+export const codesSchema = z.strictObject({
+  source: z.string().min(1),
+  codes: z.array(z.strictObject({
+    code: z.string().regex(/^[A-Z0-9][A-Z0-9.]{2,9}$/, 'Expected a code such as `22513`, `0200T` or `M80.08XA`'),
+    system: z.enum(['CPT', 'HCPCS', 'ICD-10-CM']),
+    description: z.string().min(1),
+    stance: z.enum(CODE_STANCES),
+    note: z.string().optional(),
+  })).min(1),
+});
+export type CodesInput = z.output<typeof codesSchema>;
+
+export const DECISIONS = ['approve', 'deny', 'individual-review', 'needs-information', 'not-in-effect'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const exampleSchema = z.strictObject({
+  name: kebab,
+  /** The payer's clause the example exercises. */
+  clause: z.string().min(1),
+  /** A public example (../shared/cases/<name>.json) to start from. */
+  base: z.string().optional(),
+  /** The case, or the changes to `base`: objects merge, lists replace. */
+  case: z.record(z.string(), z.unknown()).default({}),
+  expect: z.strictObject({
+    decision: z.enum(DECISIONS),
+    category: z.enum(DENY_CATEGORIES).optional(),
+    missing: z.array(z.string()).optional(),
+  }),
+});
+export type ExampleInput = z.output<typeof exampleSchema>;
+
+const date = z.union([z.date().transform((d) => d.toISOString().slice(0, 10)), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]);
+
+export const frontmatterSchema = z.strictObject({
+  payer: kebab,
+  payerName: z.string().min(1),
+  payerNameNote: z.string().optional(),
+  title: z.string().min(1),
+  number: z.string(),
+  summary: z.string().min(1),
+  source: z.strictObject({ document: z.string().min(1), seed: z.string().min(1), url: z.string().optional() }),
+  procedures: z.array(z.enum(['vertebroplasty', 'kyphoplasty', 'sacroplasty', 'coccygeoplasty'])).min(1),
+  versions: z.array(z.strictObject({
+    version: z.string().min(1),
+    effective: date,
+    nextReview: date.optional(),
+    until: date.optional(),
+  })).min(1),
+  unmetCategory: z.enum(DENY_CATEGORIES).default('not-medically-necessary'),
+});
+export type Frontmatter = z.output<typeof frontmatterSchema>;

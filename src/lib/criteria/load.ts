@@ -1,0 +1,45 @@
+/**
+ * Node-side loading: every policy file → parsed → validated → compiled module → imported. The CLI, the
+ * checker, the tests and the bench use this; the site uses the same steps through the Vite plugin.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { compileModule, type CompiledPolicy } from './compile.ts';
+import type { Message } from './messages.ts';
+import type { PolicyModel } from './model.ts';
+import { parseMdx } from './parse.ts';
+import { validate } from './validate.ts';
+
+export const POLICY_DIR = 'src/content/policies';
+
+export function policyFiles(dir = join(process.cwd(), POLICY_DIR)): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort().map((f) => join(dir, f));
+}
+
+/** Parses and validates one policy file; `file` in messages is relative to the working directory. */
+export function loadModel(path: string, text = readFileSync(path, 'utf8')): { model: PolicyModel | null; messages: Message[] } {
+  return validate(parseMdx(relative(process.cwd(), path) || path, text));
+}
+
+export function loadModels(paths = policyFiles()): { models: PolicyModel[]; messages: Message[] } {
+  const models: PolicyModel[] = [];
+  const messages: Message[] = [];
+  for (const p of paths) {
+    const r = loadModel(p);
+    messages.push(...r.messages);
+    if (r.model) models.push(r.model);
+  }
+  return { models, messages };
+}
+
+/** Compiles a model and imports the generated module (no file written). */
+export async function importCompiled(model: PolicyModel): Promise<CompiledPolicy> {
+  const source = compileModule(model);
+  return (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as CompiledPolicy;
+}
+
+/** All valid policies, compiled, in payer order. */
+export async function loadCompiled(paths = policyFiles()): Promise<{ policies: CompiledPolicy[]; messages: Message[] }> {
+  const { models, messages } = loadModels(paths);
+  return { policies: await Promise.all(models.map(importCompiled)), messages };
+}

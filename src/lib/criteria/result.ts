@@ -1,0 +1,35 @@
+/** The result of one evaluation for one payer (case-format.md, "Result of one evaluation"). */
+import type { Decision, DenyCategory } from './block-schema.ts';
+import type { TruthName } from './kleene.ts';
+
+export type Reason = {
+  /** Node id (also the anchor on the policy page). */
+  node: string;
+  block: string;
+  label: string;
+  /** The payer's own section reference. */
+  source: string;
+  value: TruthName;
+};
+
+export type TraceEntry = {
+  node: string;
+  block: string;
+  value: TruthName;
+  /** The case facts a leaf read, with the values it saw (absent = unknown). */
+  facts?: Record<string, unknown>;
+};
+
+export type Result = {
+  payer: string;
+  /** Policy id and the version that applied; null when none is in effect. */
+  policy: { id: string; title: string; version: string | null };
+  decision: Decision;
+  category?: DenyCategory;
+  /** Plain-language summary of why. */
+  summary: string;
+  reasons: Reason[];
+  /** For needs-information: the case fields that would settle it. */
+  missing: string[];
+  trace?: TraceEntry[];
+};
