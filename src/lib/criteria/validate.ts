@@ -42,6 +42,8 @@ function distance(a: string, b: string): number {
 }
 
 function closest(name: string, candidates: readonly string[]): string | null {
+  const prefixed = candidates.find((c) => c.toLowerCase().startsWith(name.toLowerCase()));
+  if (prefixed) return prefixed;
   let best: string | null = null;
   let bestD = Infinity;
   for (const c of candidates) {

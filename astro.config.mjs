@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { remarkCriteria } from './src/integrations/remark-criteria.ts';
+import { compiledPolicies } from './src/integrations/vite-compiled-policies.ts';
+
+// Astro 7's default MDX processor runs no remark plugins: the unified processor is what runs ours.
+export default defineConfig({
+  site: 'http://127.0.0.1:4321',
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  markdown: { processor: unified({ remarkPlugins: [remarkCriteria] }) },
+  vite: { plugins: [compiledPolicies()] },
+  devToolbar: { enabled: false },
+});

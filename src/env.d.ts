@@ -1,0 +1,5 @@
+/** Modules generated at build time by src/integrations/vite-compiled-policies.ts. */
+declare module 'virtual:policies' {
+  import type { CompiledPolicy } from './lib/criteria/compile.ts';
+  export const policies: CompiledPolicy[];
+}
