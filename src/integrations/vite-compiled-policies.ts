@@ -4,27 +4,29 @@
  * ships. In dev, saving an MDX file invalidates its module so pages re-render with the new criteria.
  */
 import { basename, join } from 'node:path';
-import type { Plugin, ViteDevServer } from 'vite';
+import type { Plugin } from 'vite';
 import { compileModule } from '../lib/criteria/compile.ts';
 import { loadModel, policyFiles, POLICY_DIR } from '../lib/criteria/load.ts';
 import { PolicyError } from '../lib/criteria/messages.ts';
 
 const ALL = 'virtual:policies';
 const ONE = 'virtual:policy/';
+/** The browser's variant: same evaluators, slim model (see slimModel). */
+const CLIENT_ALL = 'virtual:policies-client';
+const CLIENT_ONE = 'virtual:policy-client/';
 
 export function compiledPolicies(): Plugin {
   const root = process.cwd();
   const fileFor = (payer: string) => join(root, POLICY_DIR, `${payer}.mdx`);
-  let server: ViteDevServer | null = null;
   return {
     name: 'compiled-policies',
     configureServer(s) {
-      server = s;
       const invalidate = (file: string) => {
         if (!file.startsWith(join(root, POLICY_DIR)) || !file.endsWith('.mdx')) return;
         for (const env of Object.values(s.environments)) {
           const graph = env.moduleGraph;
-          for (const id of [`\0${ALL}`, `\0${ONE}${basename(file, '.mdx')}`]) {
+          const payer = basename(file, '.mdx');
+          for (const id of [`\0${ALL}`, `\0${ONE}${payer}`, `\0${CLIENT_ALL}`, `\0${CLIENT_ONE}${payer}`]) {
             const mod = graph.getModuleById(id);
             if (mod) graph.invalidateModule(mod);
           }
@@ -35,28 +37,28 @@ export function compiledPolicies(): Plugin {
       s.watcher.on('unlink', invalidate);
     },
     resolveId(id) {
-      if (id === ALL || id.startsWith(ONE)) return `\0${id}`;
+      if (id === ALL || id.startsWith(ONE) || id === CLIENT_ALL || id.startsWith(CLIENT_ONE)) return `\0${id}`;
       return null;
     },
     load(id) {
-      if (id === `\0${ALL}`) {
+      const index = id === `\0${ALL}` ? ONE : id === `\0${CLIENT_ALL}` ? CLIENT_ONE : null;
+      if (index) {
         const payers = policyFiles().map((f) => basename(f, '.mdx'));
         return [
-          ...payers.map((p, i) => `import * as p${i} from '${ONE}${p}';`),
+          ...payers.map((p, i) => `import * as p${i} from '${index}${p}';`),
           `export const policies = [${payers.map((_, i) => `p${i}`).join(', ')}];`,
         ].join('\n');
       }
-      if (id.startsWith(`\0${ONE}`)) {
-        const file = fileFor(id.slice(ONE.length + 1));
+      const prefix = id.startsWith(`\0${ONE}`) ? ONE : id.startsWith(`\0${CLIENT_ONE}`) ? CLIENT_ONE : null;
+      if (prefix) {
+        const file = fileFor(id.slice(prefix.length + 1));
         this.addWatchFile(file);
         const { model, messages } = loadModel(file);
         const errors = messages.filter((m) => m.severity === 'error');
         if (!model || errors.length) throw new PolicyError(errors);
-        return compileModule(model);
+        return compileModule(model, { slim: prefix === CLIENT_ONE });
       }
       return null;
     },
-    // Keep `server` referenced for future hooks without tripping unused-variable checks.
-    buildEnd() { server = null; },
   };
 }

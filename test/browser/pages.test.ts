@@ -1,0 +1,45 @@
+/** Every static page renders, is accessible (axe: no serious/critical), and policy trees link to their nodes. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, serveDist, seriousAxeViolations } from './harness.ts';
+import { policyFiles } from '../../src/lib/criteria/load.ts';
+import { basename } from 'node:path';
+
+const payers = policyFiles().map((f) => basename(f, '.mdx'));
+let site: Awaited<ReturnType<typeof serveDist>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchBrowser();
+  page = await browser.page();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('home page', () => {
+  it('lists every payer with its dates, and is accessible', async () => {
+    await page.goto(`${site.url}/`);
+    const listed = await page.locator('[data-payer]').evaluateAll((els) => els.map((e) => e.getAttribute('data-payer')));
+    expect(listed.sort()).toEqual([...payers].sort());
+    expect(await page.locator('time').count()).toBeGreaterThanOrEqual(payers.length);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+});
+
+describe.each(payers)('policy page %s', (payer) => {
+  it('renders its decision trees with linkable nodes and source citations, accessibly', async () => {
+    await page.goto(`${site.url}/policies/${payer}/`);
+    expect(await page.locator('.criteria-block').count()).toBeGreaterThan(0);
+    const firstNode = page.locator('ul.tree li[id]').first();
+    const id = await firstNode.getAttribute('id');
+    expect(await page.locator(`a[href="#${id}"]`).count()).toBeGreaterThan(0);
+    expect(await page.locator('.criteria-block cite').count()).toBeGreaterThan(0);
+    expect(await page.locator('aside.interpretation').count()).toBeGreaterThan(0);
+    expect(await page.locator('table.examples tr[data-pass="false"]').count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+});
