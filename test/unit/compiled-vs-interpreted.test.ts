@@ -9,10 +9,13 @@ import { caseSchema } from '../../src/lib/criteria/case-schema.ts';
 import { interpret } from '../../src/lib/criteria/interpret.ts';
 import { importCompiled, loadModels, policyFiles } from '../../src/lib/criteria/load.ts';
 import { TRUTH_NAMES } from '../../src/lib/criteria/kleene.ts';
+import { parseMdx } from '../../src/lib/criteria/parse.ts';
+import { validate } from '../../src/lib/criteria/validate.ts';
 import { partialCase } from '../fixtures/case-arbitrary.ts';
+import { policyMdx } from '../fixtures/inline-policy.ts';
 import { seedCases } from '../fixtures/seeds.ts';
 
-const RUNS = 3000;
+const RUNS = 2000;
 const { models, messages } = loadModels();
 const cases = partialCase(models, seedCases(models));
 
@@ -49,4 +52,12 @@ describe.each(models)('$payer', (model) => {
     const starved = model.blocks.filter((_, i) => seen[i]!.size < 3).map((b) => b.id);
     expect(starved, 'blocks the generated cases never drove to all of met, not met and unknown').toEqual([]);
   });
+});
+
+it('a therapies node listing a kind twice is refused, or evaluated alike by both', async () => {
+  const tree = 'tree:\n  id: care\n  kind: therapies\n  label: Two kinds failed\n  kinds: [orthosis, orthosis]\n  outcome: failed\n  atLeast: 2';
+  const { model } = validate(parseMdx('inline.mdx', policyMdx([`id: ind\nrole: indication\ntitle: Care\nsource: "I"\n${tree}`])));
+  if (!model) return; // refused: fine
+  const c = { conservativeCare: { therapies: [{ kind: 'orthosis', outcome: 'failed' }] } };
+  expect(Array.from((await importCompiled(model)).trace(c))).toEqual(Array.from(interpret(model, c)));
 });

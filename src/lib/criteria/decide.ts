@@ -6,7 +6,7 @@
 import type { DenyCategory } from './block-schema.ts';
 import type { CompiledPolicy } from './compile.ts';
 import { FACTS_BY_PATH, readFact } from './facts.ts';
-import { F, T, U, TRUTH_NAMES, type Truth } from './kleene.ts';
+import { F, T, U, TRUTH_NAMES } from './kleene.ts';
 import type { ModelBlock, PolicyModel } from './model.ts';
 import type { Reason, Result, TraceEntry } from './result.ts';
 
@@ -128,9 +128,12 @@ function resolveUnknowns(model: PolicyModel, blocks: readonly ModelBlock[], valu
   unknown.forEach((b, i) => {
     for (let mask = 0; mask < outcomes.length; mask++) if (!same(outcomes[mask]!, outcomes[mask ^ (1 << i)]!)) { pivotal.add(b); break; }
   });
-  // Decided when every resolution agrees on the decision. Mask 0 resolves every unknown as not met, so where
-  // resolutions differ only in a denial's category, the category comes from what is known now.
-  const decided = outcomes.every((o) => o.decision === outcomes[0]!.decision) ? outcomes[0]! : null;
+  // Decided when every resolution agrees on the decision. If they agree on a denial but not on its category,
+  // the category stays open (never guessed): giving a fact may refine a result, never change it.
+  const first = outcomes[0]!;
+  if (!outcomes.every((o) => o.decision === first.decision)) return { decided: null, pivotal };
+  const category = outcomes.every((o) => o.category === first.category) ? first.category : undefined;
+  const decided: Outcome = { decision: first.decision, category, because: first.because };
   return { decided, pivotal };
 }
 
@@ -171,8 +174,9 @@ export function decide(policy: CompiledPolicy, c: unknown, options: DecideOption
     : { decided: outcomeOf(model, blocks, blockValues), pivotal: new Set<ModelBlock>() };
   const missing = new Set<string>();
   if (date === undefined) missing.add('dateOfService');
-  const values = options.trace || explainIt || !decided ? policy.trace(c) : null;
-  if (!decided && values) for (const b of pivotal) unknownFacts(model, values, b.root, missing);
+  const open = !decided || (decided.decision === 'deny' && !decided.category);
+  const values = options.trace || explainIt || open ? policy.trace(c) : null;
+  if (open && values) for (const b of pivotal) unknownFacts(model, values, b.root, missing);
   const deciding: number[] = [];
   if (values && explainIt) for (const b of decided ? decided.because : pivotal) explain(model, values, b.root, deciding);
 
@@ -190,7 +194,7 @@ export function decide(policy: CompiledPolicy, c: unknown, options: DecideOption
   else {
     r.decision = decided.decision;
     if (decided.category) r.category = decided.category;
-    r.summary = summaryOf(decided);
+    r.summary = open ? `Denied under every reading; the category depends on: ${r.missing.join(', ')}.` : summaryOf(decided);
   }
   return r;
 }
