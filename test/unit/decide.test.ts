@@ -120,7 +120,8 @@ describe('unknowns', () => {
     expect(outcome(policy, without(BASE, 'symptoms.incapacitated'))).toBe('approve');
   });
   it('a met deny-exclusion decides even with other facts unknown', () => {
-    const c = { dateOfService: '2026-01-01', findings: { pregnant: true } };
+    // Only the exclusions that could outrank it (technique, levels) are known.
+    const c = { dateOfService: '2026-01-01', request: { technique: 'kiva', levels: ['L3'] }, findings: { pregnant: true } };
     const r = decide(policy, c);
     expect(`${r.decision} ${r.category}`).toBe('deny not-medically-necessary');
     expect(r.missing).toEqual([]);
@@ -147,13 +148,14 @@ describe('unknowns', () => {
     expect(r.decision).toBe('needs-information');
     expect(r.missing).toEqual(expect.arrayContaining(['request.purpose', 'symptoms.painNrs', 'findings.pregnant']));
   });
-  it('a decided denial keeps its category once the unknowns are filled in', () => {
+  it('every resolution denies but the category is open → deny without a category, naming what settles it', () => {
     // Known: indication unmet (deny, unmetCategory investigational). Unknown: the not-covered exclusion.
     const partial = without(withFacts(BASE, { symptoms: { painNrs: 2 } }), 'request.technique');
-    const fuller = withFacts(partial, { request: { technique: 'vertebral-body-stenting' } });
-    expect(outcome(policy, fuller)).toBe('deny not-covered');
-    const got = outcome(policy, partial);
-    expect(got === 'needs-information' || got === 'deny not-covered', `partial case gave "${got}", the fuller one "deny not-covered"`).toBe(true);
+    const r = decide(policy, partial);
+    expect([r.decision, r.category]).toEqual(['deny', undefined]);
+    expect(r.missing).toEqual(['request.technique']);
+    expect(outcome(policy, withFacts(partial, { request: { technique: 'vertebral-body-stenting' } }))).toBe('deny not-covered');
+    expect(outcome(policy, withFacts(partial, { request: { technique: 'kiva' } }))).toBe('deny investigational');
   });
 });
 

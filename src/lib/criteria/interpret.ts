@@ -60,7 +60,7 @@ function leaf(node: ModelNode, c: unknown): Truth {
       const list = readFact(c, ['conservativeCare', 'therapies']);
       if (!Array.isArray(list)) return U;
       // One truth per distinct kind: some therapy of that kind qualifies.
-      const perKind = node.kinds.map((kind) => or(list.filter((t: TherapyLike) => t?.kind === kind).map((t: TherapyLike) => therapyQualifies(t, node))));
+      const perKind = [...new Set(node.kinds)].map((kind) => or(list.filter((t: TherapyLike) => t?.kind === kind).map((t: TherapyLike) => therapyQualifies(t, node))));
       return atLeast(node.atLeast, perKind);
     }
     default:

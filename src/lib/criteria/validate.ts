@@ -120,6 +120,24 @@ export function validate(parsed: ParsedMdx): { model: PolicyModel | null; messag
   /** id → where it was first defined, to report duplicates with both places. */
   const ids = new Map<string, { line: number; column: number }>();
   const noteRefs: Array<{ note: string; src: YamlSource; path: PathKey[] }> = [];
+  /**
+   * Blocks that failed validation still name ids and roles; remembering them keeps one mistake from cascading
+   * into false "dangling id" or "no indication" messages. `unreadable` means some block could not be read at all.
+   */
+  const failed = { ids: new Set<string>(), indication: false, unreadable: false };
+  const remember = (value: unknown) => {
+    if (value === undefined) { failed.unreadable = true; return; }
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        if (typeof o.id === 'string') failed.ids.add(o.id);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(value);
+    if ((value as { role?: unknown } | null)?.role === 'indication') failed.indication = true;
+  };
 
   const claim = (id: string, src: YamlSource, path: PathKey[]) => {
     const first = ids.get(id);
@@ -143,7 +161,10 @@ export function validate(parsed: ParsedMdx): { model: PolicyModel | null; messag
       continue;
     }
     const block = structured(ctx, src, blockSchema);
-    if (!block) continue;
+    if (!block) {
+      remember(src.value);
+      continue;
+    }
     const blockIndex = blocks.length;
     claim(block.id, src, []);
     if (block.note) noteRefs.push({ note: block.note, src, path: ['note'] });
@@ -155,7 +176,7 @@ export function validate(parsed: ParsedMdx): { model: PolicyModel | null; messag
     } else {
       outcome = block.outcome ?? (block.role === 'scope' ? 'individual-review' : 'deny');
       if (block.role === 'exclusion' && !block.outcome) err(src, ['role'], 'Missing `outcome` on an exclusion, expected `deny` (with a category) or `individual-review`', 'role-outcome');
-      if (outcome === 'deny' && !block.category) err(src, ['outcome'], 'Missing `category` for `outcome: deny`, expected not-medically-necessary, investigational or not-covered', 'role-outcome');
+      if (block.outcome === 'deny' && !block.category) err(src, ['outcome'], 'Missing `category` for `outcome: deny`, expected not-medically-necessary, investigational or not-covered', 'role-outcome');
       if (outcome === 'individual-review' && block.category) err(src, ['category'], 'Unexpected `category` with `outcome: individual-review`, expected a category only on denials', 'role-outcome');
     }
     if (block.versions && meta) {
@@ -198,7 +219,8 @@ export function validate(parsed: ParsedMdx): { model: PolicyModel | null; messag
           break;
         case 'therapies':
           (node.kinds ?? []).forEach((k, i) => {
-            if (!(THERAPY_KINDS as readonly string[]).includes(k)) {
+            if ((node.kinds ?? []).indexOf(k) !== i) at(['kinds', i])(`Duplicate therapy kind \`${k}\`, expected each kind once (kinds are counted distinctly)`, 'duplicate-kind');
+            else if (!(THERAPY_KINDS as readonly string[]).includes(k)) {
               const hint = closest(k, THERAPY_KINDS);
               at(['kinds', i])(`Unexpected therapy kind \`${k}\`, expected one of ${THERAPY_KINDS.map((x) => `\`${x}\``).join(', ')}${hint ? ` (did you mean \`${hint}\`?)` : ''}`, 'unknown-therapy');
             }
@@ -227,13 +249,13 @@ export function validate(parsed: ParsedMdx): { model: PolicyModel | null; messag
     else if (notes.some((x) => x.id === n.id)) ctx.messages.push({ file: ctx.file, place, reason: `Duplicate note id \`${n.id}\`, expected ids unique in the policy`, ruleId: 'duplicate-id', severity: 'error' });
     else notes.push({ id: n.id, nodes: n.nodes, text: n.text, line: n.line });
     for (const target of n.nodes) {
-      if (!ids.has(target)) ctx.messages.push({ file: ctx.file, place, reason: `Unexpected node \`${target}\` in <Interpretation nodes>, expected the id of a node or block in this policy`, ruleId: 'dangling-id', severity: 'error' });
+      if (!ids.has(target) && !failed.ids.has(target) && !failed.unreadable) ctx.messages.push({ file: ctx.file, place, reason: `Unexpected node \`${target}\` in <Interpretation nodes>, expected the id of a node or block in this policy`, ruleId: 'dangling-id', severity: 'error' });
     }
   }
   for (const ref of noteRefs) {
     if (!notes.some((n) => n.id === ref.note)) err(ref.src, ref.path, `Unexpected note \`${ref.note}\`, expected the id of an <Interpretation> in this file`, 'dangling-id');
   }
-  if (meta && !blocks.some((b) => b.role === 'indication')) {
+  if (meta && !blocks.some((b) => b.role === 'indication') && !failed.indication && !failed.unreadable) {
     ctx.messages.push({ file: ctx.file, place: { line: 1, column: 1 }, reason: 'Missing indication block, expected at least one ```criteria block with `role: indication`', ruleId: 'no-indication', severity: 'error' });
   }
 
