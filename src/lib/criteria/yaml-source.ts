@@ -2,8 +2,10 @@
 import { parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node as YamlNode } from 'yaml';
 import type { LineIndex, Message, Place } from './messages.ts';
 import type { YamlRegion } from './parse.ts';
+import type { PathKey } from './path.ts';
 
-export type PathKey = string | number;
+/** `a.b[0].c`: how paths are printed to authors (array indexes in brackets); see path.ts. */
+export { formatPath, type PathKey } from './path.ts';
 
 export class YamlSource {
   readonly value: unknown;
@@ -57,9 +59,4 @@ export class YamlSource {
   message(file: string, path: readonly PathKey[], reason: string, ruleId: string, severity: Message['severity'] = 'error'): Message {
     return { file, place: this.place(path), reason, ruleId, severity };
   }
-}
-
-/** `a.b[0].c`: how paths are printed to authors (array indexes in brackets). */
-export function formatPath(path: readonly PathKey[]): string {
-  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : String(k)), '');
 }

@@ -3,7 +3,7 @@
  * (`request.levels[1]`). Authors and API users never see a raw ZodError.
  */
 import type { z } from 'zod';
-import { formatPath, type PathKey } from './yaml-source.ts';
+import { formatPath, type PathKey } from './path.ts';
 
 export type PathedProblem = { path: PathKey[]; reason: string; key?: string };
 

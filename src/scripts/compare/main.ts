@@ -1,0 +1,161 @@
+/**
+ * /compare/ in the browser: form → case → decide() for every payer (compiled client modules) → results on
+ * screen, with the URL kept in step (`#case=…`). Results are data from decide(); nothing here decides.
+ */
+import { policies as compiled } from 'virtual:policies-client';
+import { emptyState, fieldFor, knownCount, readCase, stateFromCase, type FieldProblem } from '../../lib/compare/case-state.ts';
+import { compareCase, type Comparison } from '../../lib/compare/comparison.ts';
+import { FIELDS_BY_PATH, FORM, formFields } from '../../lib/compare/form-model.ts';
+import { DECISION_LABEL } from '../../lib/compare/words.ts';
+import type { CompiledPolicy } from '../../lib/criteria/compile.ts';
+import type { Case } from '../../lib/criteria/case-schema.ts';
+import { caseFromHash, encodeCase } from '../../lib/criteria/permalink.ts';
+import { h, setText } from './dom.ts';
+import { FormDom } from './form-dom.ts';
+import { wireToolbar, fillCaseSummary } from './toolbar.ts';
+import { renderDisagreement } from './render-disagreement.ts';
+import { ResultCard } from './render-result.ts';
+
+const policies = compiled as CompiledPolicy[];
+const URL_DELAY_MS = 250;
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+export type Page = { comparison: () => Comparison | null; permalink: () => string };
+
+export function start(): Page {
+  const fields = formFields();
+  const form = new FormDom(byId<HTMLFormElement>('case-form'), fields);
+  const cards = [...document.querySelectorAll<HTMLElement>('article[data-payer]')].map((el) => new ResultCard(el));
+  const strip = new Map([...document.querySelectorAll<HTMLElement>('[data-strip]')].map((a) => [a.dataset.strip!, a.querySelector<HTMLElement>('[data-strip-decision]')!]));
+  const counts = FORM.map((g) => ({ el: document.querySelector<HTMLElement>(`[data-count-for="${CSS.escape(g.path)}"]`)!, fields: formFields([g]) }));
+  const results = byId('results');
+  let current: Comparison | null = null;
+  let key = '';
+  let revision = 0;
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The address follows the form a moment after the last change: history.replaceState costs Chromium several
+   * milliseconds a call (and it throttles bursts), too much to pay on every keystroke.
+   */
+  function syncUrl(): void {
+    clearTimeout(urlTimer);
+    urlTimer = undefined;
+    if (location.hash !== `#case=${key}`) history.replaceState(history.state, '', `#case=${key}`);
+  }
+  function scheduleUrl(): void {
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(syncUrl, URL_DELAY_MS);
+  }
+
+  const permalink = () => `${location.origin}${location.pathname}#case=${key}`;
+
+  function render(c: Case): void {
+    current = compareCase(policies, c);
+    for (const card of cards) {
+      const r = current.results.find((x) => x.payer === card.payer);
+      if (r) card.render(r);
+    }
+    for (const r of current.results) {
+      const badge = strip.get(r.payer);
+      if (!badge) continue;
+      setText(badge, DECISION_LABEL[r.decision]);
+      badge.className = `badge decision-${r.decision}`;
+    }
+    renderDisagreement(byId('disagreement-body'), current.disagreement);
+    setText(byId('announce'), current.disagreement.headline);
+    const label = byId('case-label');
+    label.hidden = !c.id;
+    setText(label, c.id ? `Case: ${c.id}` : '');
+    results.dataset.state = 'ready';
+    results.dataset.revision = String(++revision);
+    results.dataset.case = key;
+  }
+
+  function showProblems(problems: readonly FieldProblem[]): void {
+    const box = byId('form-problems');
+    for (const el of form.form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+    box.hidden = problems.length === 0;
+    byId('form-problems-list').replaceChildren(...problems.map((p) => {
+      const field = fieldFor(p.path);
+      if (field) form.control(field.path)?.setAttribute('aria-invalid', 'true');
+      return h('li', {}, field ? h('a', { href: `#${field.id}`, 'data-field-link': field.path }, field.title) : '', field ? ' ' : '', h('code', {}, p.path || '(case)'), `: ${p.message}`);
+    }));
+  }
+
+  /** Reads the form; renders when the case changed; keeps the URL in step unless told not to. */
+  function update(options: { syncUrl?: boolean | 'now' } = {}): void {
+    const state = form.read();
+    form.markKnown(state);
+    for (const x of counts) setText(x.el, `${knownCount(state, x.fields)} of ${x.fields.length} given`);
+    const read = readCase(state);
+    if (!read.ok) {
+      showProblems(read.problems);
+      return;
+    }
+    if (!byId('form-problems').hidden) showProblems([]);
+    const next = encodeCase(read.case);
+    if (next !== key || !current) {
+      key = next;
+      render(read.case);
+    }
+    if (options.syncUrl === 'now') syncUrl();
+    else if (options.syncUrl !== false) scheduleUrl();
+  }
+
+  /** Loads the case in the address, or refuses it visibly (as text) and keeps the form as it was. */
+  function load(initial: boolean): void {
+    const decoded = caseFromHash(location.hash);
+    const refusal = byId('case-refused');
+    if (decoded === null) {
+      // A plain in-page anchor (skip link); the first visit without a case starts blank.
+      if (initial) form.write(emptyState(fields));
+      update({ syncUrl: 'now' });
+      return;
+    }
+    if (!decoded.ok) {
+      byId('case-refused-problems').replaceChildren(...decoded.problems.map((p) => h('li', {}, p)));
+      refusal.hidden = false;
+      if (initial) form.write(emptyState(fields));
+      update({ syncUrl: false });
+      refusal.focus();
+      return;
+    }
+    refusal.hidden = true;
+    form.write(stateFromCase(decoded.case, fields));
+    update({ syncUrl: 'now' });
+  }
+
+  const onEdit = () => {
+    byId('case-refused').hidden = true;
+    update();
+  };
+  form.form.addEventListener('input', onEdit);
+  form.form.addEventListener('change', onEdit);
+  window.addEventListener('hashchange', () => load(false));
+  document.addEventListener('click', (e) => followInPageLink(e, form));
+  window.addEventListener('pagehide', () => { if (urlTimer !== undefined) syncUrl(); });
+  wireToolbar({ comparison: () => current, permalink });
+  window.addEventListener('beforeprint', () => fillCaseSummary(byId('case-summary-facts'), form.read()));
+  load(true);
+  return { comparison: () => current, permalink };
+}
+
+/**
+ * In-page links (#field-…, #result-…, the skip link) must not replace `#case=…` in the address: move focus
+ * to the target instead, opening the section it is in.
+ */
+function followInPageLink(e: MouseEvent, form: FormDom): void {
+  const a = (e.target as Element | null)?.closest?.('a[href^="#"]');
+  const href = a?.getAttribute('href') ?? '';
+  if (!a || href.startsWith('#case=') || href.length < 2) return;
+  const target = document.getElementById(decodeURIComponent(href.slice(1)));
+  if (!target) return;
+  e.preventDefault();
+  for (let d = target.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+  const path = a.getAttribute('data-field-link');
+  const focusable = (path && FIELDS_BY_PATH.has(path) ? form.control(path) : null) ?? target;
+  if (!focusable.matches('a, button, input, select, textarea, [tabindex]')) focusable.setAttribute('tabindex', '-1');
+  focusable.focus({ preventScroll: true });
+  focusable.scrollIntoView({ block: 'center' });
+}

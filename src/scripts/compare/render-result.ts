@@ -1,0 +1,93 @@
+/** Fills one payer's result card (PayerResult.astro) from its Result: decision, reasons, missing facts, trace. */
+import { FIELDS_BY_PATH } from '../../lib/compare/form-model.ts';
+import { categoryWords, DECISION_LABEL, nodeHref } from '../../lib/compare/words.ts';
+import type { Result, TraceEntry } from '../../lib/criteria/result.ts';
+import { humanize } from '../../lib/render/words.ts';
+import { h, setClass, setText } from './dom.ts';
+
+const VALUE_WORDS = { met: 'met', 'not-met': 'not met', unknown: 'unknown' } as const;
+
+function factText(path: string, value: unknown): string {
+  const title = FIELDS_BY_PATH.get(path)?.title ?? path;
+  if (value === undefined || value === null) return `${title}: unknown`;
+  if (Array.isArray(value)) {
+    if (!value.length) return `${title}: none`;
+    return `${title}: ${value.map((v) => (typeof v === 'object' && v ? humanize((v as { kind?: unknown }).kind) : humanize(v))).join(', ')}`;
+  }
+  return `${title}: ${humanize(value)}`;
+}
+
+type TraceSlot = { li: HTMLElement; value: HTMLElement; facts: HTMLElement | null; last: string };
+
+export class ResultCard {
+  readonly payer: string;
+  readonly #card: HTMLElement;
+  readonly #el: Record<'version' | 'decision' | 'category' | 'summary' | 'reasons' | 'reasonsWrap' | 'missing' | 'missingWrap', HTMLElement>;
+  readonly #trace = new Map<string, TraceSlot>();
+  /** What the lists show now: rebuilt only when this changes, so an edit that changes nothing costs nothing. */
+  #shown = { reasons: '', missing: '' };
+
+  constructor(card: HTMLElement) {
+    this.#card = card;
+    this.payer = card.dataset.payer!;
+    const q = (s: string) => card.querySelector<HTMLElement>(s)!;
+    this.#el = {
+      version: q('[data-version]'), decision: q('[data-decision-text]'), category: q('[data-category-text]'), summary: q('[data-summary]'),
+      reasons: q('[data-reasons]'), reasonsWrap: q('[data-reasons-wrap]'), missing: q('[data-missing]'), missingWrap: q('[data-missing-wrap]'),
+    };
+    for (const li of card.querySelectorAll<HTMLElement>('li[data-node]')) {
+      const node = li.querySelector<HTMLElement>(':scope > .node')!;
+      this.#trace.set(li.dataset.node!, { li, value: node.querySelector('[data-value]')!, facts: node.querySelector('[data-facts]'), last: '' });
+    }
+  }
+
+  render(r: Result): void {
+    const card = this.#card;
+    if (card.dataset.decision !== r.decision) card.dataset.decision = r.decision;
+    if (r.category) card.dataset.category = r.category;
+    else delete card.dataset.category;
+    setText(this.#el.version, r.policy.version ? `version ${r.policy.version}` : 'no version in effect');
+    setText(this.#el.decision, DECISION_LABEL[r.decision]);
+    setClass(this.#el.decision, `badge decision decision-${r.decision}`);
+    setText(this.#el.category, categoryWords(r.category));
+    setText(this.#el.summary, r.summary);
+
+    const reasonsKey = r.reasons.map((x) => `${x.node}=${x.value}`).join();
+    if (reasonsKey !== this.#shown.reasons) this.#renderReasons(r, reasonsKey);
+    const missingKey = r.missing.join();
+    if (missingKey !== this.#shown.missing) this.#renderMissing(r, missingKey);
+    if (r.trace) this.#renderTrace(r.trace);
+  }
+
+  #renderReasons(r: Result, key: string): void {
+    this.#shown.reasons = key;
+    this.#el.reasons.replaceChildren(...r.reasons.map((x) => h('li', {},
+      h('span', { class: `badge value value-${x.value}` }, VALUE_WORDS[x.value]), ' ',
+      h('a', { href: nodeHref(r.payer, x.node) }, x.label), ' ',
+      h('cite', {}, x.source))));
+    this.#el.reasonsWrap.hidden = r.reasons.length === 0;
+  }
+
+  #renderMissing(r: Result, key: string): void {
+    this.#shown.missing = key;
+    this.#el.missing.replaceChildren(...r.missing.map((path) => {
+      const field = FIELDS_BY_PATH.get(path);
+      return h('li', {}, h('a', { href: `#${field?.id ?? 'case-form'}`, 'data-field-link': path }, field?.title ?? path), h('code', {}, path));
+    }));
+    this.#el.missingWrap.hidden = r.missing.length === 0;
+  }
+
+  #renderTrace(trace: readonly TraceEntry[]): void {
+    for (const t of trace) {
+      const slot = this.#trace.get(t.node);
+      if (!slot) continue;
+      if (slot.last !== t.value) {
+        slot.last = t.value;
+        slot.li.dataset.value = t.value;
+        slot.value.className = `badge value value-${t.value}`;
+        slot.value.textContent = VALUE_WORDS[t.value];
+      }
+      if (slot.facts && t.facts) setText(slot.facts, Object.entries(t.facts).map(([p, v]) => factText(p, v)).join('; '));
+    }
+  }
+}
