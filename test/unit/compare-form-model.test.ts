@@ -1,7 +1,6 @@
 /** The comparison form comes from the case schema: every fact once, in order, with tri-state controls. */
 import { describe, expect, it } from 'vitest';
-import { caseSchema } from '../../src/lib/criteria/case-schema.ts';
-import { FACTS, groupTitle } from '../../src/lib/criteria/facts.ts';
+import { CASE_SHAPE, FACTS, groupTitle } from '../../src/lib/criteria/facts.ts';
 import { BOOLEAN_CHOICES, FORM, fieldId, formFields, type FormGroup } from '../../src/lib/compare/form-model.ts';
 
 const fields = formFields();
@@ -19,7 +18,7 @@ describe('form model', () => {
   });
 
   it('groups as the case format does: top-level facts, then one group per object, nested objects inside', () => {
-    const objects = Object.keys(caseSchema.shape).filter((k) => FACTS.some((f) => f.segments.length > 1 && f.segments[0] === k));
+    const objects = Object.keys(CASE_SHAPE.shape).filter((k) => FACTS.some((f) => f.segments.length > 1 && f.segments[0] === k));
     const topGroups = FORM.map((g) => g.path);
     for (const k of objects) expect(topGroups).toContain(k);
     for (const g of FORM.filter((x) => objects.includes(x.path))) expect(g.title).toBe(groupTitle(g.path));
@@ -53,7 +52,9 @@ describe('form model', () => {
     }
     const byPath = new Map(fields.map((f) => [f.path, f]));
     expect(byPath.get('dateOfService')?.kind).toBe('date');
-    expect(byPath.get('id')).toMatchObject({ kind: 'text', maxLength: caseSchema.shape.id.unwrap().maxLength });
+    const id = CASE_SHAPE.shape.id!;
+    expect(id.type === 'string' && id.maxLength).toBe(200);
+    expect(byPath.get('id')).toMatchObject({ kind: 'text', maxLength: 200 });
     const therapies = byPath.get('conservativeCare.therapies');
     expect(therapies?.kind).toBe('therapies');
     if (therapies?.kind === 'therapies') expect(therapies.therapy.outcomes[0]).toEqual({ value: '', label: 'unknown' });

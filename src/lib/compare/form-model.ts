@@ -3,9 +3,9 @@
  * order, each field's control, label, choices and range. Adding a field to `caseSchema` adds it here.
  * Every field can be left unknown; the control for a yes/no fact is tri-state (unknown / yes / no).
  */
-import { z } from 'zod';
-import { caseSchema, therapySchema } from '../criteria/case-schema.ts';
+import { therapySchema } from '../criteria/case-schema.ts';
 import { FACTS, groupTitle, type Fact } from '../criteria/facts.ts';
+import { describeSchema, type Described } from '../criteria/schema-introspect.ts';
 import { humanize } from '../render/words.ts';
 
 export type Choice = { value: string; label: string };
@@ -56,26 +56,15 @@ export function fieldId(path: string): string {
   return `field-${path.replace(/\./g, '-')}`;
 }
 
-const unwrap = (s: z.ZodType): z.ZodType => (s instanceof z.ZodOptional ? unwrap(s.unwrap() as z.ZodType) : s);
-
-/** The schema at a path of the case (objects only; lists are leaves). */
-function schemaAt(segments: readonly string[]): z.ZodType {
-  let s: z.ZodType = caseSchema;
-  for (const key of segments) s = (unwrap(s) as z.ZodObject).shape[key] as z.ZodType;
-  return unwrap(s);
-}
-
 const choices = (values: readonly string[]): Choice[] => values.map((value) => ({ value, label: humanize(value) }));
 
-function rangeOf(schema: z.ZodType): NumberRange {
-  const n = unwrap(schema) as z.ZodNumber;
-  return { min: n.minValue ?? 0, max: n.maxValue ?? Number.MAX_SAFE_INTEGER, unit: (n.meta() as { unit?: string } | undefined)?.unit ?? '' };
-}
-
-/** A string field that takes an ISO date and refuses other text is a date. */
-function isDate(schema: z.ZodType): boolean {
-  return schema.safeParse('2026-01-31').success && !schema.safeParse('text').success;
-}
+/** One therapy row's controls, from the therapy schema. */
+const THERAPY = describeSchema(therapySchema) as Extract<Described, { type: 'object' }>;
+const therapyPart = <T extends Described['type']>(key: string, type: T) => {
+  const d = THERAPY.shape[key];
+  if (d?.type !== type) throw new Error(`therapy.${key} is not ${type}`);
+  return d as Extract<Described, { type: T }>;
+};
 
 function fieldOf(fact: Fact): FormField {
   const base = { path: fact.path, segments: fact.segments, id: fieldId(fact.path), title: fact.title };
@@ -86,30 +75,24 @@ function fieldOf(fact: Fact): FormField {
     case 'levels': return { ...base, kind: 'levels', choices: fact.values.map((value) => ({ value, label: value })) };
     case 'set': return { ...base, kind: 'set', choices: choices(fact.values) };
     case 'therapies': {
-      const shape = therapySchema.shape;
+      const weeks = therapyPart('weeks', 'number');
       return {
         ...base,
         kind: 'therapies',
         therapy: {
-          kinds: choices(shape.kind.options),
-          weeks: rangeOf(shape.weeks),
-          outcomes: [{ value: '', label: 'unknown' }, ...choices((unwrap(shape.outcome) as z.ZodEnum).options as string[])],
+          kinds: choices(therapyPart('kind', 'enum').values),
+          weeks: { min: weeks.min, max: weeks.max, unit: weeks.unit },
+          outcomes: [{ value: '', label: 'unknown' }, ...choices(therapyPart('outcome', 'enum').values)],
         },
       };
     }
-    case 'string': {
-      const schema = schemaAt(fact.segments);
-      if (isDate(schema)) return { ...base, kind: 'date' };
-      return { ...base, kind: 'text', maxLength: (schema as z.ZodString).maxLength ?? 1000 };
-    }
+    case 'string':
+      if (fact.format === 'date') return { ...base, kind: 'date' };
+      return { ...base, kind: 'text', maxLength: Number.isFinite(fact.maxLength) ? fact.maxLength : 1000 };
   }
 }
 
-function titleAt(segments: readonly string[]): string {
-  if (segments.length === 1) return groupTitle(segments[0]!);
-  const meta = schemaAt(segments).meta() as { title?: string } | undefined;
-  return meta?.title ?? segments.join('.');
-}
+const titleAt = (segments: readonly string[]): string => groupTitle(segments.join('.'));
 
 /**
  * Groups as the case format has them: the top-level facts ("Case"), then one group per object (`request`,

@@ -3,13 +3,25 @@
  * validation (CLI, permalinks), of the comparison form and of the fact names criteria may use.
  * Every field is optional because an absent field is *unknown*, never false. Objects are strict so that a
  * misspelt field is refused rather than silently read as unknown.
+ *
+ * Written with zod/mini because it ships to the browser (/compare/ validates permalinks and the form with it):
+ * the same schema at a fraction of classic zod's size. Titles and units are metadata in the global registry;
+ * schema-introspect.ts reads them back.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { LEVELS } from './levels.ts';
 
-const bool = (title: string) => z.boolean().meta({ title }).optional();
-const num = (title: string, min: number, max: number, unit = '') => z.number().min(min).max(max).meta({ title, unit }).optional();
-const oneOf = <T extends readonly [string, ...string[]]>(title: string, values: T) => z.enum(values).meta({ title }).optional();
+type Meta = { title: string; unit?: string; format?: 'date' };
+const titled = <S extends z.ZodMiniType>(schema: S, meta: Meta): S => {
+  z.globalRegistry.add(schema, meta);
+  return schema;
+};
+
+const bool = (title: string) => z.optional(titled(z.boolean(), { title }));
+const num = (title: string, min: number, max: number, unit = '') =>
+  z.optional(titled(z.number().check(z.minimum(min), z.maximum(max)), { title, unit }));
+const oneOf = <T extends readonly [string, ...string[]]>(title: string, values: T) => z.optional(titled(z.enum(values), { title }));
+const group = <S extends z.ZodMiniType>(title: string, schema: S) => z.optional(titled(schema, { title }));
 
 export const TECHNIQUES = [
   'vertebroplasty', 'balloon-kyphoplasty', 'kiva', 'spinejack', 'radiofrequency-kyphoplasty',
@@ -25,13 +37,14 @@ export const THERAPY_KINDS = [
 ] as const;
 export const OSTEOPOROSIS_CARE = ['bmd-referral', 'education-referral', 'program-referral', 'program-enrolled'] as const;
 
-const isoDate = z.string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Expected a real calendar date');
+const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD'),
+  z.refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || (!Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)), 'Expected a real calendar date'),
+);
 
 export const therapySchema = z.strictObject({
   /** Kind of non-surgical therapy. */
-  kind: z.enum(THERAPY_KINDS).meta({ title: 'Therapy' }),
+  kind: titled(z.enum(THERAPY_KINDS), { title: 'Therapy' }),
   /** Duration in weeks; absent = unknown. */
   weeks: num('Weeks', 0, 520, 'weeks'),
   /** `failed`: less than clinically meaningful improvement. */
@@ -39,36 +52,36 @@ export const therapySchema = z.strictObject({
 });
 
 export const caseSchema = z.strictObject({
-  id: z.string().max(200).meta({ title: 'Case label' }).optional(),
-  dateOfService: isoDate.meta({ title: 'Date of service' }).optional(),
+  id: z.optional(titled(z.string().check(z.maxLength(200)), { title: 'Case label' })),
+  dateOfService: z.optional(titled(isoDate, { title: 'Date of service', format: 'date' })),
   coverage: oneOf('Line of business', ['commercial', 'medicare', 'medicaid'] as const),
   ageYears: num('Age', 0, 130, 'years'),
-  request: z.strictObject({
+  request: group('Request', z.strictObject({
     technique: oneOf('Technique or device', TECHNIQUES),
-    levels: z.array(z.enum(LEVELS)).max(30).meta({ title: 'Levels treated' }).optional(),
+    levels: z.optional(titled(z.array(z.enum(LEVELS)).check(z.maxLength(30)), { title: 'Levels treated' })),
     purpose: oneOf('Purpose', PURPOSES),
     cementFdaApproved: bool('Cement and devices FDA-approved/cleared'),
-  }).meta({ title: 'Request' }).optional(),
-  diagnosis: z.strictObject({
+  })),
+  diagnosis: group('Diagnosis', z.strictObject({
     etiology: oneOf('Etiology', ETIOLOGIES),
     hemangiomaAggressive: bool('Aggressive lesion features on imaging'),
     lowEnergyMechanism: bool('Low-energy mechanism'),
     traumaticEvent: bool('Distinct traumatic event'),
     fractureAgeWeeks: num('Weeks since symptom onset', 0, 5200, 'weeks'),
     symptomatic: bool('Fracture or lesion symptomatic'),
-    imaging: z.strictObject({
+    imaging: group('Imaging', z.strictObject({
       modality: oneOf('Best imaging', ['mri', 'ct', 'bone-scan', 'spect-ct', 'xray'] as const),
       acuteFindings: bool('Acute findings (edema / uptake)'),
       concordant: bool('Imaging concordant with symptoms'),
-    }).meta({ title: 'Imaging' }).optional(),
+    })),
     heightLossPercent: num('Vertebral height loss', 0, 100, '%'),
     heightLossProgressing: bool('Height loss progressing'),
     newKyphoticDeformity: bool('New kyphotic deformity'),
     vertebraPlana: bool('Vertebra plana'),
     kyphosisReducingPulmonaryFunction: bool('Kyphosis reducing pulmonary function'),
     stableAndImproving: bool('Stable fracture, clinically improving'),
-  }).meta({ title: 'Diagnosis' }).optional(),
-  symptoms: z.strictObject({
+  })),
+  symptoms: group('Symptoms', z.strictObject({
     painNrs: num('Pain (NRS/VAS)', 0, 10, '/10'),
     painTrend: oneOf('Pain trend', ['worsening', 'stable', 'improving'] as const),
     hospitalizedForPain: bool('Hospitalized for fracture pain'),
@@ -78,13 +91,13 @@ export const caseSchema = z.strictObject({
     adlImpairmentDocumented: bool('ADL impairment documented in detail'),
     severeFunctionalImpact: bool('Severe functional impact (RMDQ > 17)'),
     incapacitated: bool('Incapacitated by pain'),
-  }).meta({ title: 'Symptoms' }).optional(),
-  conservativeCare: z.strictObject({
-    therapies: z.array(therapySchema).max(50).meta({ title: 'Therapies tried' }).optional(),
+  })),
+  conservativeCare: group('Conservative care', z.strictObject({
+    therapies: z.optional(titled(z.array(therapySchema).check(z.maxLength(50)), { title: 'Therapies tried' })),
     contraindicated: bool('Non-surgical management contraindicated'),
-  }).meta({ title: 'Conservative care' }).optional(),
-  osteoporosisCare: z.array(z.enum(OSTEOPOROSIS_CARE)).max(10).meta({ title: 'Osteoporosis continuum of care' }).optional(),
-  findings: z.strictObject({
+  })),
+  osteoporosisCare: z.optional(titled(z.array(z.enum(OSTEOPOROSIS_CARE)).check(z.maxLength(10)), { title: 'Osteoporosis continuum of care' })),
+  findings: group('Findings', z.strictObject({
     neurologicDeficit: bool('Neurologic deficit'),
     myelopathy: bool('Myelopathy'),
     retropulsion: bool('Retropulsed fragment'),
@@ -111,7 +124,7 @@ export const caseSchema = z.strictObject({
     painfulMetastasesElsewhere: bool('Painful metastases outside the spine'),
     osteoblasticOrPrimaryBoneTumor: bool('Osteoblastic or primary bone tumour'),
     solitaryPlasmacytoma: bool('Solitary plasmacytoma'),
-  }).meta({ title: 'Findings' }).optional(),
+  })),
 });
 
 /** A case as written (CLI file, permalink, form). */

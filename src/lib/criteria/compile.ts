@@ -9,11 +9,27 @@ import type { ModelNode, PolicyModel } from './model.ts';
 
 const OPS = { eq: '===', ne: '!==', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
 
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
 function access(segments: readonly string[]): string {
-  return `c${segments.map((s) => `?.[${JSON.stringify(s)}]`).join('')}`;
+  return `c${segments.map((s) => (IDENTIFIER.test(s) ? `?.${s}` : `?.[${JSON.stringify(s)}]`)).join('')}`;
 }
 
-/** Body of the leaf function for one node (fast and trace variants share it). */
+/** Primitives the traced variant's one-line node functions call (Kleene values 0/1/2; null/undefined = unknown). */
+const PRIMITIVES = [
+  `const unknown = (v) => v === undefined || v === null;`,
+  `const EQ = (v, x) => unknown(v) ? 1 : v === x ? 2 : 0, NE = (v, x) => unknown(v) ? 1 : v !== x ? 2 : 0;`,
+  `const LT = (v, x) => unknown(v) ? 1 : v < x ? 2 : 0, LE = (v, x) => unknown(v) ? 1 : v <= x ? 2 : 0;`,
+  `const GT = (v, x) => unknown(v) ? 1 : v > x ? 2 : 0, GE = (v, x) => unknown(v) ? 1 : v >= x ? 2 : 0;`,
+  `const IN = (v, s) => unknown(v) ? 1 : s.has(v) ? 2 : 0, NIN = (v, s) => unknown(v) ? 1 : s.has(v) ? 0 : 2;`,
+  `const HAS = (v, x) => unknown(v) || !Array.isArray(v) ? 1 : setHas(v, x) ? 2 : 0;`,
+  `function AND(...v) { let r = 2; for (const x of v) if (x < r) r = x; return r; }`,
+  `function OR(...v) { let r = 0; for (const x of v) if (x > r) r = x; return r; }`,
+  `function ATLEAST(n, ...v) { let m = 0, o = 0; for (const x of v) { if (x === 2) m++; else if (x === 1) o++; } return m >= n ? 2 : m + o < n ? 0 : 1; }`,
+].join('\n');
+const PRIMITIVE_OF = { eq: 'EQ', ne: 'NE', lt: 'LT', le: 'LE', gt: 'GT', ge: 'GE', in: 'IN', 'not-in': 'NIN', has: 'HAS' } as const;
+
+/** Body of the leaf function for a levels, level-count or therapies node (both variants call it). */
 function leafBody(node: ModelNode, consts: string[]): string {
   const set = (values: readonly unknown[]) => {
     const name = `R${node.index}`;
@@ -21,13 +37,6 @@ function leafBody(node: ModelNode, consts: string[]): string {
     return name;
   };
   switch (node.kind) {
-    case 'fact': {
-      const get = `const v = ${access(FACTS_BY_PATH.get(node.fact)!.segments)}; if (v === undefined || v === null) return 1;`;
-      if (node.op === 'in') return `${get} return ${set(node.value as unknown[])}.has(v) ? 2 : 0;`;
-      if (node.op === 'not-in') return `${get} return ${set(node.value as unknown[])}.has(v) ? 0 : 2;`;
-      if (node.op === 'has') return `${get} return Array.isArray(v) ? (setHas(v, ${JSON.stringify(node.value)}) ? 2 : 0) : 1;`;
-      return `${get} return v ${OPS[node.op]} ${JSON.stringify(node.value)} ? 2 : 0;`;
-    }
     case 'levels': {
       const s = set(node.set);
       const get = `const l = ${access(['request', 'levels'])}; if (!Array.isArray(l)) return 1;`;
@@ -121,20 +130,28 @@ function fastFunction(model: PolicyModel, consts: string[]): string {
   return [`export function blocks(c) {`, ...loads, ...body, `return [${roots.join(', ')}];`, `}`].join('\n');
 }
 
-function traceBody(node: ModelNode): string {
-  const kids = node.children.map((k) => `m${k}(c, t)`);
+/** The traced variant: one line per node; every child is evaluated so the whole trace is filled. */
+function traceBody(node: ModelNode, consts: string[]): string {
+  const kids = node.children.map((k) => `m${k}(c, t)`).join(', ');
+  const set = (values: readonly unknown[]) => {
+    const name = `T${node.index}`;
+    consts.push(`const ${name} = new Set(${JSON.stringify(values)});`);
+    return name;
+  };
+  let value: string;
   switch (node.kind) {
-    case 'all':
-      return `let r = 2, v; ${kids.map((k) => `v = ${k}; if (v < r) r = v;`).join(' ')} return (t[${node.index}] = r);`;
-    case 'any':
-      return `let r = 0, v; ${kids.map((k) => `v = ${k}; if (v > r) r = v;`).join(' ')} return (t[${node.index}] = r);`;
-    case 'at-least':
-      return `let met = 0, open = 0, v; ${kids.map((k) => `v = ${k}; if (v === 2) met++; else if (v === 1) open++;`).join(' ')} return (t[${node.index}] = met >= ${node.n} ? 2 : met + open < ${node.n} ? 0 : 1);`;
-    case 'not':
-      return `return (t[${node.index}] = 2 - ${kids[0]});`;
-    default:
-      return `return (t[${node.index}] = n${node.index}(c));`;
+    case 'all': value = `AND(${kids})`; break;
+    case 'any': value = `OR(${kids})`; break;
+    case 'at-least': value = `ATLEAST(${node.n}, ${kids})`; break;
+    case 'not': value = `2 - ${kids}`; break;
+    case 'fact': {
+      const list = node.op === 'in' || node.op === 'not-in';
+      value = `${PRIMITIVE_OF[node.op]}(${access(FACTS_BY_PATH.get(node.fact)!.segments)}, ${list ? set(node.value as unknown[]) : JSON.stringify(node.value)})`;
+      break;
+    }
+    default: value = `n${node.index}(c)`; // levels, level counts, therapies: their leaf function
   }
+  return `function m${node.index}(c, t) { return (t[${node.index}] = ${value}); }`;
 }
 
 /**
@@ -151,19 +168,57 @@ export function slimModel(model: PolicyModel): PolicyModel {
   };
 }
 
+/** Fields every node has; whatever else a node carries is kind-specific (fact, op, value, n, set, …). */
+const NODE_BASE = new Set(['index', 'id', 'label', 'source', 'note', 'block', 'parent', 'children', 'depth', 'reads', 'line', 'kind']);
+
+/**
+ * The slim model as compact rows plus a tiny inflater: sources are shared (most nodes inherit theirs) and
+ * index, parent, depth and reads are recomputed on load rather than shipped.
+ */
+function compactModelSource(model: PolicyModel): string {
+  const slim = slimModel(model);
+  const sources = [...new Set(slim.nodes.map((n) => n.source))];
+  const rows = slim.nodes.map((n) => {
+    const extra = Object.fromEntries(Object.entries(n).filter(([k]) => !NODE_BASE.has(k)));
+    return [n.id, n.label, sources.indexOf(n.source), n.kind, n.block, n.children, n.note ?? 0, extra];
+  });
+  const { nodes: _nodes, ...rest } = slim;
+  return [
+    `const SOURCES = ${JSON.stringify(sources)};`,
+    `const ROWS = ${JSON.stringify(rows)};`,
+    `function readsOf(kind, extra) { return kind === 'fact' ? [extra.fact] : kind === 'levels' || kind === 'level-count' ? ['request.levels'] : kind === 'therapies' ? ['conservativeCare.therapies'] : []; }`,
+    `function inflate(base) {`,
+    `  const nodes = ROWS.map(([id, label, s, kind, block, children, note, extra], index) => ({ index, id, label, source: SOURCES[s], ...(note ? { note } : {}), kind, block, parent: -1, children, depth: 0, reads: readsOf(kind, extra), line: 0, ...extra }));`,
+    `  for (const n of nodes) for (const k of n.children) { nodes[k].parent = n.index; nodes[k].depth = n.depth + 1; }`,
+    `  return { ...base, nodes };`,
+    `}`,
+    `export const model = inflate(${JSON.stringify(rest)});`,
+  ].join('\n');
+}
+
+/**
+ * `slim`: the browser's variant. It ships the compact model and only the traced evaluator (block values are
+ * read off the trace): the page shows every node's value anyway, and bytes matter more there than the
+ * microseconds the fast variant saves.
+ */
 export function compileModule(model: PolicyModel, options: { slim?: boolean } = {}): string {
-  const embedded = options.slim ? slimModel(model) : model;
   const consts: string[] = [];
   const fns: string[] = [];
   for (const node of model.nodes) {
-    if (node.children.length === 0) fns.push(`function n${node.index}(c) {\n  ${leafBody(node, consts)}\n}`);
-    fns.push(`function m${node.index}(c, t) { ${traceBody(node)} }`);
+    // Fact leaves are inline expressions (fast variant) and primitive calls (traced variant).
+    const needsLeafFunction = node.children.length === 0 && node.kind !== 'fact';
+    if (needsLeafFunction) fns.push(`function n${node.index}(c) {\n  ${leafBody(node, consts)}\n}`);
+    fns.push(traceBody(node, consts));
   }
-  const fast = fastFunction(model, consts);
+  const roots = model.blocks.map((b) => b.root);
+  const fast = options.slim
+    ? `export function blocks(c) { const t = trace(c); return [${roots.map((r) => `t[${r}]`).join(', ')}]; }`
+    : fastFunction(model, consts);
   return [
     `// Compiled from ${model.file} by src/lib/criteria/compile.ts. Generated: do not edit.`,
-    `export const model = ${JSON.stringify(embedded)};`,
+    options.slim ? compactModelSource(model) : `export const model = ${JSON.stringify(model)};`,
     `function setHas(list, item) { return list.includes(item) || (item === 'program-referral' && list.includes('program-enrolled')); }`,
+    PRIMITIVES,
     ...consts,
     ...fns,
     `/** Block values (0 not met, 1 unknown, 2 met), in block order. */`,

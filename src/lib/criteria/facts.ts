@@ -2,8 +2,8 @@
  * The facts a criterion may read, derived from the case schema (never listed by hand): path, label, value
  * type. The validator, the renderer's wording, the comparison form and the case generators all use this.
  */
-import { z } from 'zod';
 import { caseSchema } from './case-schema.ts';
+import { describeSchema, type Described } from './schema-introspect.ts';
 
 export type FactShape =
   | { type: 'number'; min: number; max: number; unit: string }
@@ -15,7 +15,7 @@ export type FactShape =
   | { type: 'levels'; values: readonly string[] }
   /** conservativeCare.therapies: read by `therapies` nodes */
   | { type: 'therapies' }
-  | { type: 'string' };
+  | { type: 'string'; maxLength: number; format: 'date' | null };
 
 export type Fact = FactShape & {
   /** dotted path as written in criteria: `diagnosis.imaging.acuteFindings` */
@@ -26,57 +26,49 @@ export type Fact = FactShape & {
   group: string;
 };
 
-type AnySchema = z.ZodType;
+/** The case schema as a plain tree (titles, types, ranges): what facts and the form are built from. */
+export const CASE_SHAPE = describeSchema(caseSchema) as Extract<Described, { type: 'object' }>;
 
-function titleOf(schema: AnySchema, fallback: string): string {
-  const meta = schema.meta() as { title?: string } | undefined;
-  return meta?.title ?? fallback;
-}
-
-function unwrap(schema: AnySchema): AnySchema {
-  return schema instanceof z.ZodOptional ? unwrap(schema.unwrap() as AnySchema) : schema;
-}
-
-function shapeOf(schema: AnySchema, path: string): FactShape {
-  if (schema instanceof z.ZodNumber) {
-    const meta = schema.meta() as { unit?: string } | undefined;
-    return { type: 'number', min: schema.minValue ?? -Infinity, max: schema.maxValue ?? Infinity, unit: meta?.unit ?? '' };
+function shapeOf(d: Described, path: string): FactShape {
+  switch (d.type) {
+    case 'number': return { type: 'number', min: d.min, max: d.max, unit: d.unit };
+    case 'boolean': return { type: 'boolean' };
+    case 'enum': return { type: 'enum', values: d.values };
+    case 'array':
+      if (d.element.type !== 'enum') return { type: 'therapies' };
+      return path === 'request.levels' ? { type: 'levels', values: d.element.values } : { type: 'set', values: d.element.values };
+    case 'string': return { type: 'string', maxLength: d.maxLength, format: d.format };
+    case 'object': throw new Error(`${path} is an object, not a fact`);
   }
-  if (schema instanceof z.ZodBoolean) return { type: 'boolean' };
-  if (schema instanceof z.ZodEnum) return { type: 'enum', values: schema.options as string[] };
-  if (schema instanceof z.ZodArray) {
-    const element = unwrap(schema.element as AnySchema);
-    if (element instanceof z.ZodEnum) {
-      const values = element.options as string[];
-      return path === 'request.levels' ? { type: 'levels', values } : { type: 'set', values };
-    }
-    return { type: 'therapies' };
-  }
-  return { type: 'string' };
 }
 
-function collect(schema: AnySchema, segments: string[], out: Fact[]): void {
-  const inner = unwrap(schema);
-  if (inner instanceof z.ZodObject) {
-    for (const [key, child] of Object.entries(inner.shape as Record<string, AnySchema>)) collect(child, [...segments, key], out);
+function collect(d: Described, segments: string[], out: Fact[]): void {
+  if (d.type === 'object') {
+    for (const [key, child] of Object.entries(d.shape)) collect(child, [...segments, key], out);
     return;
   }
   const path = segments.join('.');
-  out.push({ ...shapeOf(inner, path), path, segments, title: titleOf(inner, path), group: segments.length > 1 ? segments[0]! : '' });
+  out.push({ ...shapeOf(d, path), path, segments, title: d.title || path, group: segments.length > 1 ? segments[0]! : '' });
 }
 
 export const FACTS: readonly Fact[] = (() => {
   const out: Fact[] = [];
-  collect(caseSchema, [], out);
+  collect(CASE_SHAPE, [], out);
   return out;
 })();
 
 export const FACTS_BY_PATH: ReadonlyMap<string, Fact> = new Map(FACTS.map((f) => [f.path, f]));
 
-/** Title of a top-level group (`diagnosis` → "Diagnosis"). */
-export function groupTitle(group: string): string {
-  const schema = (caseSchema.shape as Record<string, AnySchema>)[group];
-  return schema ? titleOf(unwrap(schema), group) : group;
+/** The described schema at an object path (`diagnosis.imaging`), for group titles. */
+export function describedAt(segments: readonly string[]): Described | undefined {
+  let d: Described | undefined = CASE_SHAPE;
+  for (const s of segments) d = d?.type === 'object' ? d.shape[s] : undefined;
+  return d;
+}
+
+/** Title of a group (`diagnosis` → "Diagnosis", `diagnosis.imaging` → "Imaging"). */
+export function groupTitle(path: string): string {
+  return describedAt(path.split('.'))?.title ?? path;
 }
 
 /** Reads a fact from a case; `undefined` means unknown. */

@@ -1,0 +1,57 @@
+/**
+ * Reads a zod schema (mini or classic: both share zod's core definitions) into a plain descriptor tree, so the
+ * facts list and the comparison form are derived from the case schema without reaching into zod twice.
+ */
+import { globalRegistry } from 'zod/mini';
+
+type Def = { type: string; innerType?: Core; shape?: Record<string, Core>; entries?: Record<string, string>; element?: Core; checks?: Core[] };
+type Core = { _zod: { def: Def & { check?: string; value?: number; maximum?: number } } };
+
+export type Described =
+  | { type: 'object'; title: string; shape: Record<string, Described> }
+  | { type: 'number'; title: string; min: number; max: number; unit: string }
+  | { type: 'boolean'; title: string }
+  | { type: 'enum'; title: string; values: string[] }
+  | { type: 'array'; title: string; element: Described; maxItems: number }
+  | { type: 'string'; title: string; maxLength: number; format: 'date' | null };
+
+type Meta = { title?: string; unit?: string; format?: 'date' };
+
+function unwrapOptional(schema: Core): Core {
+  return schema._zod.def.type === 'optional' ? unwrapOptional(schema._zod.def.innerType!) : schema;
+}
+
+/** Bounds from the schema's checks (`minimum`, `maximum`, `maxLength`). */
+function bounds(schema: Core) {
+  const out = { min: -Infinity, max: Infinity, maxLength: Infinity };
+  for (const c of schema._zod.def.checks ?? []) {
+    const d = c._zod.def;
+    if (d.check === 'greater_than') out.min = d.value!;
+    else if (d.check === 'less_than') out.max = d.value!;
+    else if (d.check === 'max_length') out.maxLength = d.maximum!;
+  }
+  return out;
+}
+
+export function describeSchema(optionalOrNot: unknown, fallbackTitle = ''): Described {
+  const schema = unwrapOptional(optionalOrNot as Core);
+  const meta = (globalRegistry.get(schema as never) ?? {}) as Meta;
+  const title = meta.title ?? fallbackTitle;
+  const def = schema._zod.def;
+  switch (def.type) {
+    case 'object':
+      return { type: 'object', title, shape: Object.fromEntries(Object.entries(def.shape!).map(([k, v]) => [k, describeSchema(v, k)])) };
+    case 'number': {
+      const b = bounds(schema);
+      return { type: 'number', title, min: b.min, max: b.max, unit: meta.unit ?? '' };
+    }
+    case 'boolean':
+      return { type: 'boolean', title };
+    case 'enum':
+      return { type: 'enum', title, values: Object.values(def.entries!) };
+    case 'array':
+      return { type: 'array', title, element: describeSchema(def.element), maxItems: bounds(schema).maxLength };
+    default:
+      return { type: 'string', title, maxLength: bounds(schema).maxLength, format: meta.format ?? null };
+  }
+}
