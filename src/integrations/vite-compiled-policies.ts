@@ -3,11 +3,11 @@
  * policy (`virtual:policy/<payer>`). The site (pages and the /compare/ island) imports these; no interpreter
  * ships. In dev, saving an MDX file invalidates its module so pages re-render with the new criteria.
  */
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileModule } from '../lib/criteria/compile.ts';
 import { loadModel, policyFiles, POLICY_DIR } from '../lib/criteria/load.ts';
-import { PolicyError } from '../lib/criteria/messages.ts';
+import { policyError } from './policy-error.ts';
 
 const ALL = 'virtual:policies';
 const ONE = 'virtual:policy/';
@@ -16,13 +16,13 @@ const CLIENT_ALL = 'virtual:policies-client';
 const CLIENT_ONE = 'virtual:policy-client/';
 
 export function compiledPolicies(): Plugin {
-  const root = process.cwd();
-  const fileFor = (payer: string) => join(root, POLICY_DIR, `${payer}.mdx`);
+  const dir = resolve(POLICY_DIR);
+  const fileFor = (payer: string) => join(dir, `${payer}.mdx`);
   return {
     name: 'compiled-policies',
     configureServer(s) {
       const invalidate = (file: string) => {
-        if (!file.startsWith(join(root, POLICY_DIR)) || !file.endsWith('.mdx')) return;
+        if (!file.startsWith(dir) || !file.endsWith('.mdx')) return;
         for (const env of Object.values(s.environments)) {
           const graph = env.moduleGraph;
           const payer = basename(file, '.mdx');
@@ -55,7 +55,7 @@ export function compiledPolicies(): Plugin {
         this.addWatchFile(file);
         const { model, messages } = loadModel(file);
         const errors = messages.filter((m) => m.severity === 'error');
-        if (!model || errors.length) throw new PolicyError(errors);
+        if (!model || errors.length) throw policyError(errors);
         return compileModule(model, { slim: prefix === CLIENT_ONE });
       }
       return null;
