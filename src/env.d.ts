@@ -8,3 +8,11 @@ declare module 'virtual:policies-client' {
   import type { CompiledPolicy } from './lib/criteria/compile.ts';
   export const policies: CompiledPolicy[];
 }
+/** The authoring guide's demonstration policy (src/content/policies-demo), compiled, with its text. */
+declare module 'virtual:policy-demo' {
+  import type { PolicyModel } from './lib/criteria/model.ts';
+  export const model: PolicyModel;
+  export function blocks(c: unknown): ArrayLike<number>;
+  export function trace(c: unknown): Uint8Array;
+  export const text: string;
+}

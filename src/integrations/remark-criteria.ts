@@ -4,14 +4,15 @@
  * Attribute values are plain strings, so no estree is needed.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Root, Code, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
-import { loadModel } from '../lib/criteria/load.ts';
-import { PolicyError } from '../lib/criteria/messages.ts';
+import { loadModel, POLICY_DIR } from '../lib/criteria/load.ts';
+import { policyError } from './policy-error.ts';
 
-const POLICY_FILE = /[\\/]src[\\/]content[\\/]policies[\\/][^\\/]+\.mdx$/;
+/** Only the policy folder's files are policies (other MDX, if any, is prose). */
+const isPolicyFile = (path: string) => path.endsWith('.mdx') && dirname(resolve(path)) === resolve(POLICY_DIR);
 
 function element(name: string, attributes: Record<string, string>): MdxJsxFlowElement {
   return {
@@ -25,11 +26,11 @@ function element(name: string, attributes: Record<string, string>): MdxJsxFlowEl
 export function remarkCriteria() {
   return (tree: Root, file: VFile) => {
     const path = file.path;
-    if (!path || !POLICY_FILE.test(path)) return;
+    if (!path || !isPolicyFile(path)) return;
     // Read the file as written (Astro hands the plugin the body without frontmatter, which would shift lines).
     const { model, messages } = loadModel(path, readFileSync(path, 'utf8'));
     const errors = messages.filter((m) => m.severity === 'error');
-    if (errors.length || !model) throw new PolicyError(errors);
+    if (errors.length || !model) throw policyError(errors);
     const payer = basename(path, '.mdx');
     let blockIndex = 0;
     let codesIndex = 0;

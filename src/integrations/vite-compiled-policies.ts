@@ -2,45 +2,61 @@
  * Vite plugin: `virtual:policies` exports every policy compiled at build time, one generated ES module per
  * policy (`virtual:policy/<payer>`). The site (pages and the /compare/ island) imports these; no interpreter
  * ships. In dev, saving an MDX file invalidates its module so pages re-render with the new criteria.
+ * `virtual:policy-demo` is the authoring guide's demonstration policy, compiled the same way plus its text;
+ * it is kept out of `virtual:policies` so that it is never listed as a payer.
  */
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileModule } from '../lib/criteria/compile.ts';
 import { loadModel, policyFiles, POLICY_DIR } from '../lib/criteria/load.ts';
-import { PolicyError } from '../lib/criteria/messages.ts';
+import { policyError } from './policy-error.ts';
+import { DEMO_POLICY } from '../lib/authoring/demo.ts';
 
 const ALL = 'virtual:policies';
 const ONE = 'virtual:policy/';
 /** The browser's variant: same evaluators, slim model (see slimModel). */
 const CLIENT_ALL = 'virtual:policies-client';
 const CLIENT_ONE = 'virtual:policy-client/';
+const DEMO = 'virtual:policy-demo';
 
 export function compiledPolicies(): Plugin {
-  const root = process.cwd();
-  const fileFor = (payer: string) => join(root, POLICY_DIR, `${payer}.mdx`);
+  const dir = resolve(POLICY_DIR);
+  const fileFor = (payer: string) => join(dir, `${payer}.mdx`);
+  const demoFile = resolve(DEMO_POLICY);
   return {
     name: 'compiled-policies',
     configureServer(s) {
       const invalidate = (file: string) => {
-        if (!file.startsWith(join(root, POLICY_DIR)) || !file.endsWith('.mdx')) return;
+        const payer = basename(file, '.mdx');
+        const ids = file === demoFile ? [DEMO]
+          : dirname(file) === dir && file.endsWith('.mdx') ? [ALL, `${ONE}${payer}`, CLIENT_ALL, `${CLIENT_ONE}${payer}`]
+          : [];
         for (const env of Object.values(s.environments)) {
-          const graph = env.moduleGraph;
-          const payer = basename(file, '.mdx');
-          for (const id of [`\0${ALL}`, `\0${ONE}${payer}`, `\0${CLIENT_ALL}`, `\0${CLIENT_ONE}${payer}`]) {
-            const mod = graph.getModuleById(id);
-            if (mod) graph.invalidateModule(mod);
+          for (const id of ids) {
+            const mod = env.moduleGraph.getModuleById(`\0${id}`);
+            if (mod) env.moduleGraph.invalidateModule(mod);
           }
         }
+        // The demo is not watched through addWatchFile (that makes MDX compile it as a page): reload by hand.
+        if (file === demoFile) s.ws.send({ type: 'full-reload' });
       };
       s.watcher.on('change', invalidate);
       s.watcher.on('add', invalidate);
       s.watcher.on('unlink', invalidate);
     },
     resolveId(id) {
-      if (id === ALL || id.startsWith(ONE) || id === CLIENT_ALL || id.startsWith(CLIENT_ONE)) return `\0${id}`;
+      if (id === ALL || id.startsWith(ONE) || id === CLIENT_ALL || id.startsWith(CLIENT_ONE) || id === DEMO) return `\0${id}`;
       return null;
     },
     load(id) {
+      if (id === `\0${DEMO}`) {
+        const text = readFileSync(demoFile, 'utf8');
+        const { model, messages } = loadModel(demoFile, text);
+        const errors = messages.filter((m) => m.severity === 'error');
+        if (!model || errors.length) throw policyError(errors);
+        return `${compileModule(model)}\nexport const text = ${JSON.stringify(text)};\n`;
+      }
       const index = id === `\0${ALL}` ? ONE : id === `\0${CLIENT_ALL}` ? CLIENT_ONE : null;
       if (index) {
         const payers = policyFiles().map((f) => basename(f, '.mdx'));
@@ -55,7 +71,7 @@ export function compiledPolicies(): Plugin {
         this.addWatchFile(file);
         const { model, messages } = loadModel(file);
         const errors = messages.filter((m) => m.severity === 'error');
-        if (!model || errors.length) throw new PolicyError(errors);
+        if (!model || errors.length) throw policyError(errors);
         return compileModule(model, { slim: prefix === CLIENT_ONE });
       }
       return null;

@@ -2,6 +2,7 @@
  * Everything `npm run check` finds, as data: schema and reference errors from validation, failing examples,
  * and lint findings. The CLI prints it; tests assert on it.
  */
+import { readFileSync } from 'node:fs';
 import { exampleMessages, runExample, type ExampleRun, type PublicExample } from './examples.ts';
 import { importCompiled, loadModel } from './load.ts';
 import { lintModel } from './lint.ts';
@@ -20,7 +21,7 @@ export async function checkFiles(paths: readonly string[], publicExamples: reado
     const policy = await importCompiled(model);
     const runs = model.examples.map((e) => runExample(policy, e, publicExamples));
     report.runs.push(...runs);
-    report.messages.push(...exampleMessages(model.file, runs), ...lintModel(policy));
+    report.messages.push(...exampleMessages(model.file, runs), ...lintModel(policy, readFileSync(path, 'utf8')));
   }
   const payers = new Map<string, string>();
   for (const m of report.models) {

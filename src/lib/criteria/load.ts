@@ -3,16 +3,20 @@
  * checker, the tests and the bench use this; the site uses the same steps through the Vite plugin.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { compileModule, type CompiledPolicy } from './compile.ts';
 import type { Message } from './messages.ts';
 import type { PolicyModel } from './model.ts';
 import { parseMdx } from './parse.ts';
 import { validate } from './validate.ts';
 
-export const POLICY_DIR = 'src/content/policies';
+/**
+ * Where the policies live, relative to the working directory. `POLICIES_DIR` points the CLI, the checker and
+ * a dev server at another folder (the dev-server test serves a fixture site this way).
+ */
+export const POLICY_DIR = process.env.POLICIES_DIR || 'src/content/policies';
 
-export function policyFiles(dir = join(process.cwd(), POLICY_DIR)): string[] {
+export function policyFiles(dir = resolve(POLICY_DIR)): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort().map((f) => join(dir, f));
 }
 
@@ -35,7 +39,7 @@ export function loadModels(paths = policyFiles()): { models: PolicyModel[]; mess
 /** Compiles a model and imports the generated module (no file written). */
 export async function importCompiled(model: PolicyModel): Promise<CompiledPolicy> {
   const source = compileModule(model);
-  return (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as CompiledPolicy;
+  return (await import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as CompiledPolicy;
 }
 
 /** All valid policies, compiled, in payer order. */

@@ -1,0 +1,172 @@
+/**
+ * `npm run new-policy -- <payer-id>`: the text of a new policy file that already passes `npm run check`
+ * (frontmatter, one indication block, one exclusion, codes, one example, one interpretation note), written
+ * so that each part shows the author what to replace. The file is never overwritten.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { frontmatterSchema } from '../criteria/block-schema.ts';
+
+export type ScaffoldOptions = {
+  payer: string;
+  /** Display name; default: the id in title case (`acme-health` → "Acme Health"). */
+  payerName?: string | undefined;
+  /** First day in effect, YYYY-MM-DD; default: today. */
+  effective?: string | undefined;
+};
+
+/** Why an id cannot be a payer id, or null when it can. */
+export function payerIdProblem(id: string): string | null {
+  if (frontmatterSchema.shape.payer.safeParse(id).success) return null;
+  return `Unexpected payer id \`${id}\`, expected a kebab-case id such as \`acme-health\` (lowercase letters, digits and single hyphens)`;
+}
+
+const titleCase = (id: string) => id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function scaffoldPolicy({ payer, payerName = titleCase(payer), effective = today() }: ScaffoldOptions): string {
+  const name = payerName.replace(/"/g, "'");
+  return `---
+payer: ${payer}
+payerName: "${name}"
+title: Vertebral Augmentation
+number: ""                          # the payer's own policy number ("" when it has none)
+summary: "${name}'s criteria for vertebroplasty and kyphoplasty. Rewrite as one or two sentences on what the policy covers: the home page shows them."
+source:
+  document: "${name} Medical Policy – Vertebral Augmentation"
+  seed: none                        # the file in ../shared/seeds this transcription comes from
+  url: ""
+procedures: [vertebroplasty, kyphoplasty]
+versions:
+  - version: "1"
+    effective: ${effective}         # first day in effect; add a version when the payer publishes one
+unmetCategory: not-medically-necessary
+---
+
+This file was written by \`npm run new-policy\`. Transcribe ${name}'s policy section by section: prose for
+context, one \`\`\`criteria block per list of criteria, each node citing the payer's own section. Keep
+\`npm start\` running to see this page change as you save, and run \`npm run check\` before committing.
+The block format is described at /authoring/.
+
+## Indications
+
+\`\`\`criteria
+id: indications
+role: indication
+title: Indications
+source: "Coverage Criteria › I"
+tree:
+  id: ind
+  kind: all
+  label: Vertebroplasty or kyphoplasty is medically necessary when ALL of the following are met
+  of:
+    - id: ind-osteoporotic
+      kind: fact
+      label: Painful osteoporotic vertebral compression fracture
+      fact: diagnosis.etiology
+      op: in
+      value: [osteoporotic, steroid-induced]
+    - id: ind-levels
+      kind: levels
+      label: Fracture between T5 and L5
+      note: levels-reading
+      quantifier: every
+      within: T5-L5
+    - id: ind-pain
+      kind: fact
+      label: Pain of 5 or more on a 10-point scale
+      fact: symptoms.painNrs
+      op: ge
+      value: 5
+    - id: ind-conservative
+      kind: therapies
+      label: Conservative management failed after at least 6 weeks
+      outcome: failed
+      weeks: { op: ge, value: 6 }
+\`\`\`
+
+<Interpretation id="levels-reading" nodes="ind-levels">
+Where the payer's text can be read two ways, say which reading the criteria encode and why. Here "a fracture
+between T5 and L5" is read as every treated level lying within T5–L5.
+</Interpretation>
+
+## Contraindications
+
+\`\`\`criteria
+id: contraindications
+role: exclusion
+outcome: deny
+category: not-medically-necessary
+title: Contraindications
+source: "Coverage Criteria › II"
+tree:
+  id: excl
+  kind: any
+  label: Not medically necessary when ANY of the following is present
+  of:
+    - id: excl-infection
+      kind: fact
+      label: Active systemic infection
+      fact: findings.activeInfection
+      op: eq
+      value: true
+    - id: excl-coagulopathy
+      kind: fact
+      label: Uncorrected coagulation disorder
+      fact: findings.coagulopathyUncorrected
+      op: eq
+      value: true
+\`\`\`
+
+## Codes
+
+\`\`\`codes
+source: "Coding"
+codes:
+  - code: "22513"
+    system: CPT
+    description: Percutaneous vertebral augmentation including cavity creation (e.g., kyphoplasty), 1 vertebral body; thoracic
+    stance: criteria
+  - code: "22514"
+    system: CPT
+    description: Percutaneous vertebral augmentation including cavity creation (e.g., kyphoplasty), 1 vertebral body; lumbar
+    stance: criteria
+\`\`\`
+
+## Examples
+
+\`\`\`example
+name: osteoporotic-l1-approved
+clause: "Coverage Criteria › I"
+case:
+  dateOfService: ${effective}
+  diagnosis: { etiology: osteoporotic }
+  request: { levels: [L1] }
+  symptoms: { painNrs: 7 }
+  conservativeCare: { therapies: [{ kind: physical-therapy, weeks: 6, outcome: failed }] }
+  findings: { activeInfection: false, coagulopathyUncorrected: false }
+expect:
+  decision: approve
+\`\`\`
+`;
+}
+
+export type NewPolicyResult = { ok: true; path: string } | { ok: false; reason: string; code: 1 | 2 };
+
+/** Writes `<dir>/<payer>.mdx`; refuses an invalid id (code 2) and an existing file (code 1). */
+export function writeNewPolicy(dir: string, options: ScaffoldOptions): NewPolicyResult {
+  const problem = payerIdProblem(options.payer);
+  if (problem) return { ok: false, reason: problem, code: 2 };
+  if (options.effective !== undefined && !frontmatterSchema.shape.versions.element.shape.effective.safeParse(options.effective).success) {
+    return { ok: false, reason: `Unexpected --effective \`${options.effective}\`, expected a date as YYYY-MM-DD`, code: 2 };
+  }
+  const path = join(dir, `${options.payer}.mdx`);
+  try {
+    writeFileSync(path, scaffoldPolicy(options), { flag: 'wx' }); // 'wx': fail rather than overwrite
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return { ok: false, reason: `Unexpected existing file ${path}, expected a payer id with no policy yet (new-policy never overwrites)`, code: 1 };
+    throw e;
+  }
+  return { ok: true, path };
+}
