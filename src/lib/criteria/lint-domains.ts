@@ -12,6 +12,7 @@
  *   tried twice with different outcomes).
  */
 import { therapySchema } from './case-schema.ts';
+import { describeSchema } from './schema-introspect.ts';
 import { FACTS_BY_PATH } from './facts.ts';
 import { compare } from './interpret.ts';
 import { LEVELS, type Level } from './levels.ts';
@@ -22,7 +23,11 @@ export type Therapy = { kind: string; weeks: number; outcome: 'failed' | 'improv
 export type Domains = Map<string, readonly unknown[]>;
 
 /** Longest therapy duration the case format accepts. */
-const MAX_WEEKS = therapySchema.shape.weeks.unwrap().maxValue ?? 520;
+const MAX_WEEKS = (() => {
+  const therapy = describeSchema(therapySchema);
+  const weeks = therapy.type === 'object' ? therapy.shape.weeks : undefined;
+  return weeks?.type === 'number' && Number.isFinite(weeks.max) ? weeks.max : 520;
+})();
 
 export const LEVELS_VAR = 'request.levels';
 export const therapyVar = (kind: string) => `conservativeCare.therapies#${kind}`;
