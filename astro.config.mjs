@@ -11,6 +11,10 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [mdx()],
   markdown: { processor: unified({ remarkPlugins: [remarkCriteria] }) },
-  vite: { plugins: [compiledPolicies()] },
+  vite: {
+    plugins: [compiledPolicies()],
+    // Pre-bundle the browser's dependencies up front, so the dev server never reloads a page to add one.
+    optimizeDeps: { include: ['zod/mini'] },
+  },
   devToolbar: { enabled: false },
 });

@@ -107,13 +107,29 @@ afterAll(async () => {
   rmSync(backup, { recursive: true, force: true });
 });
 
+/**
+ * Navigates, tolerating the dev server's own full reloads: the first visit to a page can make Vite
+ * pre-bundle a dependency it had not seen and reload the page, which aborts the navigation in flight.
+ */
+async function visit(path: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(`${url}${path}`, { waitUntil: 'load' });
+      return;
+    } catch (e) {
+      if (attempt >= 4 || !/ERR_ABORTED|interrupted by another navigation/.test(String(e))) throw e;
+      await page.waitForLoadState('load').catch(() => undefined);
+    }
+  }
+}
+
 const label = () => page.locator('#ind-pain .label').first().textContent({ timeout: 1_000 });
 const example = () => page.locator('#example-approve-l3').first();
 const overlayText = (selector: string) => page.evaluate((s) => document.querySelector('vite-error-overlay')?.shadowRoot?.querySelector(s)?.textContent?.trim() ?? null, selector);
 
 describe('live preview on a fixture policy folder', () => {
   it('serves the fixture folder instead of the real policies', async () => {
-    await page.goto(`${url}/`);
+    await visit('/');
     const payers = await until('the home page', async () => {
       const listed = await page.locator('[data-payer]').evaluateAll((els) => els.map((e) => e.getAttribute('data-payer')));
       return listed.length ? listed : null;
@@ -122,7 +138,7 @@ describe('live preview on a fixture policy folder', () => {
   });
 
   it('saving a policy updates its decision tree and its examples in the open page, without a restart', async () => {
-    await page.goto(`${url}/policies/acme/`);
+    await visit('/policies/acme/');
     expect(await until('the tree', label)).toBe('Pain NRS 5 or more');
     expect(await example().getAttribute('data-pass')).toBe('true');
     const pid = server!.pid;
@@ -138,7 +154,7 @@ describe('live preview on a fixture policy folder', () => {
   });
 
   it('a broken block shows file:line:column in the overlay and the terminal; fixing it brings the page back', async () => {
-    await page.goto(`${url}/policies/acme/`);
+    await visit('/policies/acme/');
     await until('the tree', label);
     const before = output.length;
     edit([['fact: symptoms.painNrs', 'fact: symptoms.painNRS']]);
@@ -161,7 +177,7 @@ describe('live preview on a fixture policy folder', () => {
 describe('/authoring/', () => {
   it('renders the demo policy through the site components, with no serious or critical axe violations', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${url}/authoring/`);
+    await visit('/authoring/');
     await until('the guide', async () => (await page.locator('h1').textContent()) === 'Writing a policy');
     expect(await page.locator('.criteria-block').count()).toBe(3);
     expect(await page.locator('#demo-ind-pain-nrs .label').textContent()).toBe('Pain of 7 or more on a 10-point scale');
@@ -172,7 +188,7 @@ describe('/authoring/', () => {
   });
 
   it('works from the keyboard: the skip link, the table of contents, scrollable code', async () => {
-    await page.goto(`${url}/authoring/`);
+    await visit('/authoring/');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     const toc = page.locator('nav.toc a[href="#check"]');
@@ -187,7 +203,7 @@ describe('/authoring/', () => {
 
   it('fits a phone: nothing wider than the screen, still no serious violations', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
-    await page.goto(`${url}/authoring/`);
+    await visit('/authoring/');
     await until('the guide', async () => (await page.locator('h1').textContent()) === 'Writing a policy');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await seriousAxeViolations(page)).toEqual([]);
