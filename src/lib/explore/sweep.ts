@@ -53,10 +53,11 @@ export function sweep(run: AnchorRun, dims: readonly Dimension[], full: boolean)
   for (const dim of dims) {
     const points = dim.points(run.anchor, full);
     const current = JSON.stringify(dim.field.get(run.anchor)) ?? '';
+    const paths = [dim.field.reads];
     const columns = points.map((p) => {
       if (p.key === current) return run.base;
       cases++;
-      return run.ev.all(dim.field.set(run.anchor, p.value));
+      return run.ev.variant(dim.field.set(run.anchor, p.value), run.base, paths);
     });
     table.set(dim.id, { points, rows: run.base.map((_, p) => columns.map((col) => col[p]!)) });
     for (const k of open) {
@@ -110,14 +111,16 @@ export function generate(run: AnchorRun, dims: readonly Dimension[], random: Rng
     }
     let c = run.anchor;
     for (const e of edits) c = e.field.set(c, e.to);
-    const outs = run.ev.all(c);
+    const outs = run.ev.variant(c, run.base, edits.map((e) => e.field.reads));
     for (const pk of open) {
       const [i, j] = run.pairs[pk]!;
       if (outs[i] === outs[j]) continue;
-      const splits = (x: Case) => run.ev.one(i, x) !== run.ev.one(j, x);
+      // A payer that reads none of the facts left in a trial keeps the anchor's outcome.
+      const outcome = (p: number, x: Case, kept: readonly Edit[]) => (run.ev.reads(p, kept.map((e) => e.field.reads)) ? run.ev.one(p, x) : run.base[p]!);
+      const splits = (x: Case, kept: readonly Edit[]) => outcome(i, x, kept) !== outcome(j, x, kept);
       const kept = minimize(run.anchor, edits, splits);
       const v = kept.length === edits.length ? c : kept.reduce((x, e) => e.field.set(x, e.to), run.anchor);
-      run.onCandidate({ edits: kept, pair: pk, outcomes: `${run.ev.one(i, v)}|${run.ev.one(j, v)}`, found: 'generated' });
+      run.onCandidate({ edits: kept, pair: pk, outcomes: `${outcome(i, v, kept)}|${outcome(j, v, kept)}`, found: 'generated' });
     }
   }
   return count;

@@ -25,13 +25,14 @@ export function applyEdits(anchor: Case, edits: readonly Edit[]): Case {
 /**
  * The fewest edits (from those given) that keep `splits` true: any single edit that does wins; otherwise edits
  * are dropped one at a time while the split holds (a local minimum: removing any one more joins the pair).
+ * `splits` gets the trial case and the edits it carries.
  */
-export function minimize(anchor: Case, edits: readonly Edit[], splits: (c: Case) => boolean): Edit[] {
-  if (edits.length > 1) for (const e of edits) if (splits(applyEdits(anchor, [e]))) return [e];
+export function minimize(anchor: Case, edits: readonly Edit[], splits: (c: Case, edits: readonly Edit[]) => boolean): Edit[] {
+  if (edits.length > 1) for (const e of edits) if (splits(applyEdits(anchor, [e]), [e])) return [e];
   let kept = [...edits];
   for (let i = 0; i < kept.length && kept.length > 1; ) {
     const without = kept.filter((_, j) => j !== i);
-    if (splits(applyEdits(anchor, without))) kept = without;
+    if (splits(applyEdits(anchor, without), without)) kept = without;
     else i++;
   }
   return kept;
