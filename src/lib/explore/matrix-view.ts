@@ -1,0 +1,44 @@
+/** Render model of the payer × payer matrix: every cell's text, link and severity, computed here, not in markup. */
+import { DIFFERENCE_KINDS, DIFFERENCE_WORDS, SEVERITY } from './outcome.ts';
+import type { Analysis } from './types.ts';
+
+export type MatrixCell =
+  | { self: true }
+  | { self: false; themes: number; href: string; severity: number; words: string; kinds: string[] };
+
+export type MatrixView = { payers: Array<{ id: string; name: string }>; rows: Array<{ id: string; name: string; cells: MatrixCell[] }> };
+
+/** Short severity words for the cells; the full words go in the cell's accessible text and the legend. */
+export const SEVERITY_SHORT: Record<string, string> = { 'approve-deny': 'approve/deny', review: 'review', category: 'category', information: 'information', 'in-effect': 'dates' };
+
+export function pairSlug(a: string, b: string): string {
+  return `${a}-vs-${b}`;
+}
+
+export function pairHref(a: string, b: string): string {
+  return `/disagreements/${pairSlug(a, b)}/`;
+}
+
+export function matrixView(analysis: Analysis): MatrixView {
+  const find = (a: string, b: string) => analysis.matrix.find((m) => (m.pair[0] === a && m.pair[1] === b) || (m.pair[0] === b && m.pair[1] === a))!;
+  return {
+    payers: analysis.payers,
+    rows: analysis.payers.map((row) => ({
+      id: row.id,
+      name: row.name,
+      cells: analysis.payers.map((col): MatrixCell => {
+        if (col.id === row.id) return { self: true };
+        const m = find(row.id, col.id);
+        const worst = m.worst;
+        return {
+          self: false,
+          themes: m.themes,
+          href: pairHref(m.pair[0], m.pair[1]),
+          severity: worst ? SEVERITY[worst] : 0,
+          kinds: DIFFERENCE_KINDS.filter((k) => m.byKind[k]).map((k) => `${m.byKind[k]} ${SEVERITY_SHORT[k]}`),
+          words: `theme${m.themes === 1 ? '' : 's'} of disagreement between ${row.name} and ${col.name}${worst ? `, the worst: ${DIFFERENCE_WORDS[worst]}` : ''}`,
+        };
+      }),
+    })),
+  };
+}
