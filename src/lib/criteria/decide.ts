@@ -15,38 +15,49 @@ const CATEGORY_RANK: Record<DenyCategory, number> = { 'not-medically-necessary':
 type Outcome = { decision: 'approve' | 'deny' | 'individual-review'; category?: DenyCategory | undefined; because: ModelBlock[] };
 type Values = ArrayLike<number>;
 
+/** A version's blocks by role, precomputed so deciding reads values only (deny-exclusions strongest first). */
+type Roles = {
+  all: ModelBlock[];
+  denials: ModelBlock[];
+  scopes: ModelBlock[];
+  indications: ModelBlock[];
+  reviews: ModelBlock[];
+};
+
+function rolesOf(blocks: ModelBlock[]): Roles {
+  const exclusions = blocks.filter((b) => b.role === 'exclusion');
+  return {
+    all: blocks,
+    // Stable sort: among equal categories the policy's own order decides which is named first.
+    denials: exclusions.filter((b) => b.outcome === 'deny').sort((a, b) => CATEGORY_RANK[b.category!] - CATEGORY_RANK[a.category!]),
+    scopes: blocks.filter((b) => b.role === 'scope'),
+    indications: blocks.filter((b) => b.role === 'indication'),
+    reviews: exclusions.filter((b) => b.outcome === 'individual-review'),
+  };
+}
+
+/** The blocks among `list` whose value is met. */
+function met(list: readonly ModelBlock[], values: Values): ModelBlock[] {
+  const out: ModelBlock[] = [];
+  for (const b of list) if (values[b.index] === T) out.push(b);
+  return out;
+}
+
 /**
- * The decision for fully resolved block values (`values[block.index]`, no unknowns among `blocks`).
+ * The decision for fully resolved block values (`values[block.index]`, no unknowns among the version's blocks).
  * Plain loops, no closures: this runs for every payer on every case of a sweep.
  */
-function outcomeOf(model: PolicyModel, blocks: readonly ModelBlock[], values: Values): Outcome {
-  let denial: ModelBlock | null = null;
-  let outOfScope: ModelBlock | null = null;
-  let review = false;
-  let indicationMet = false;
-  for (const b of blocks) {
-    const v = values[b.index];
-    if (b.role === 'exclusion') {
-      if (v !== T) continue;
-      if (b.outcome === 'individual-review') review = true;
-      else if (!denial || CATEGORY_RANK[b.category!] > CATEGORY_RANK[denial.category!]) denial = b;
-    } else if (b.role === 'scope') {
-      if (v === F && !outOfScope) outOfScope = b;
-    } else if (v === T) indicationMet = true;
+function outcomeOf(model: PolicyModel, roles: Roles, values: Values): Outcome {
+  const denials = met(roles.denials, values);
+  if (denials.length) return { decision: 'deny', category: denials[0]!.category, because: denials };
+  for (const b of roles.scopes) {
+    if (values[b.index] === F) return { decision: b.outcome === 'deny' ? 'deny' : 'individual-review', category: b.category, because: [b] };
   }
-  if (outOfScope && !denial) return { decision: outOfScope.outcome === 'deny' ? 'deny' : 'individual-review', category: outOfScope.category, because: [outOfScope] };
-  const kind = denial ? 'deny' : !indicationMet ? 'unmet' : review ? 'review' : 'approve';
-  const because: ModelBlock[] = denial ? [denial] : [];
-  for (const b of blocks) {
-    const met = values[b.index] === T;
-    if (kind === 'deny' ? b !== denial && b.role === 'exclusion' && b.outcome === 'deny' && met
-      : kind === 'unmet' ? b.role === 'indication'
-      : kind === 'review' ? b.role === 'exclusion' && b.outcome === 'individual-review' && met
-      : b.role === 'indication' && met) because.push(b);
-  }
-  if (kind === 'deny') return { decision: 'deny', category: denial!.category, because };
-  if (kind === 'unmet') return { decision: 'deny', category: model.meta.unmetCategory, because };
-  return { decision: kind === 'review' ? 'individual-review' : 'approve', because };
+  const indications = met(roles.indications, values);
+  if (!indications.length) return { decision: 'deny', category: model.meta.unmetCategory, because: roles.indications };
+  const reviews = met(roles.reviews, values);
+  if (reviews.length) return { decision: 'individual-review', because: reviews };
+  return { decision: 'approve', because: indications };
 }
 
 const same = (a: Outcome, b: Outcome) => a.decision === b.decision && a.category === b.category;
@@ -60,23 +71,28 @@ function summaryOf(o: Outcome): string {
 }
 
 type Version = PolicyModel['meta']['versions'][number];
-/** Per-model lookups computed once: versions in date order and each version's blocks. */
-type Prepared = { versions: Version[]; blocksOf: Map<string, ModelBlock[]> };
+/**
+ * Per-model lookups computed once: versions in date order, each version's blocks, and the (frozen, shared)
+ * policy reference each result carries.
+ */
+type Prepared = { versions: Version[]; rolesOf: Map<string, Roles>; refs: Map<string | null, Result['policy']> };
 const prepared = new WeakMap<PolicyModel, Prepared>();
 
 function prepare(model: PolicyModel): Prepared {
   let p = prepared.get(model);
   if (!p) {
     const versions = [...model.meta.versions].sort((a, b) => a.effective.localeCompare(b.effective));
-    const blocksOf = new Map(versions.map((v) => [v.version, model.blocks.filter((b) => !b.versions || b.versions.includes(v.version))]));
-    prepared.set(model, (p = { versions, blocksOf }));
+    const rolesByVersion = new Map(versions.map((v) => [v.version, rolesOf(model.blocks.filter((b) => !b.versions || b.versions.includes(v.version)))]));
+    const ref = (version: string | null) => Object.freeze({ id: model.payer, title: model.meta.title, version });
+    const refs = new Map<string | null, Result['policy']>([[null, ref(null)], ...versions.map((v) => [v.version, ref(v.version)] as const)]);
+    prepared.set(model, (p = { versions, rolesOf: rolesByVersion, refs }));
   }
   return p;
 }
 
 /** Picks the version in effect on the date; `undefined` date → the latest version (and the date is missing). */
-export function versionOn(model: PolicyModel, date: string | undefined): Version | null {
-  const { versions } = prepare(model);
+export function versionOn(model: PolicyModel, date: string | undefined, p = prepare(model)): Version | null {
+  const { versions } = p;
   if (date === undefined) return versions[versions.length - 1]!;
   let found = null;
   for (const v of versions) if (v.effective <= date && (!v.until || date < v.until)) found = v;
@@ -115,14 +131,14 @@ function traceOf(model: PolicyModel, values: Values, c: unknown): TraceEntry[] {
 }
 
 /** Resolves the unknown blocks every way: the agreed outcome (or null) and the blocks whose value matters. */
-function resolveUnknowns(model: PolicyModel, blocks: readonly ModelBlock[], values: Values, unknown: readonly ModelBlock[]) {
+function resolveUnknowns(model: PolicyModel, roles: Roles, values: Values, unknown: readonly ModelBlock[]) {
   const pivotal = new Set<ModelBlock>();
   if (unknown.length > MAX_UNKNOWN_BLOCKS) return { decided: null, pivotal: new Set(unknown) };
   const resolved = Array.from(values);
   const outcomes: Outcome[] = [];
   for (let mask = 0; mask < 1 << unknown.length; mask++) {
     unknown.forEach((b, i) => { resolved[b.index] = (mask >> i) & 1 ? T : F; });
-    outcomes.push(outcomeOf(model, blocks, resolved));
+    outcomes.push(outcomeOf(model, roles, resolved));
   }
   // A block is pivotal when flipping it alone changes the outcome somewhere.
   unknown.forEach((b, i) => {
@@ -149,29 +165,31 @@ export type DecideOptions = {
 export function decide(policy: CompiledPolicy, c: unknown, options: DecideOptions = {}): Result {
   const { model } = policy;
   const date = (c as { dateOfService?: string } | null)?.dateOfService;
-  const version = versionOn(model, date);
-  const policyRef = { id: model.payer, title: model.meta.title, version: version ? version.version : null };
+  const p = prepare(model);
+  const version = versionOn(model, date, p);
+  const policyRef = p.refs.get(version ? version.version : null)!;
   if (!version) {
-    const first = prepare(model).versions[0]!;
+    const first = p.versions[0]!;
     return { payer: model.payer, policy: policyRef, decision: 'not-in-effect', summary: `No version of the policy is in effect on ${date}; the first takes effect on ${first.effective}.`, reasons: [], missing: [] };
   }
-  const blocks = prepare(model).blocksOf.get(version.version)!;
+  const roles = p.rolesOf.get(version.version)!;
   const blockValues = policy.blocks(c);
-  const unknown: ModelBlock[] = [];
-  for (const b of blocks) if (blockValues[b.index] === U) unknown.push(b);
+  let unknownCount = 0;
+  for (const b of roles.all) if (blockValues[b.index] === U) unknownCount++;
   const explainIt = options.explain ?? true;
 
-  if (unknown.length === 0 && date !== undefined && !explainIt && !options.trace) {
+  if (unknownCount === 0 && date !== undefined && !explainIt && !options.trace) {
     // Hot path (sweeps, bench): decided, nothing to explain.
-    const o = outcomeOf(model, blocks, blockValues);
+    const o = outcomeOf(model, roles, blockValues);
     const r: Result = { payer: model.payer, policy: policyRef, decision: o.decision, summary: summaryOf(o), reasons: [], missing: [] };
     if (o.category) r.category = o.category;
     return r;
   }
 
+  const unknown = unknownCount ? roles.all.filter((b) => blockValues[b.index] === U) : [];
   const { decided, pivotal } = unknown.length
-    ? resolveUnknowns(model, blocks, blockValues, unknown)
-    : { decided: outcomeOf(model, blocks, blockValues), pivotal: new Set<ModelBlock>() };
+    ? resolveUnknowns(model, roles, blockValues, unknown)
+    : { decided: outcomeOf(model, roles, blockValues), pivotal: new Set<ModelBlock>() };
   const missing = new Set<string>();
   if (date === undefined) missing.add('dateOfService');
   const open = !decided || (decided.decision === 'deny' && !decided.category);
