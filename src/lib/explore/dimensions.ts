@@ -12,6 +12,7 @@ import { LEVELS, levelIndex, type Level } from '../criteria/levels.ts';
 import type { PolicyModel } from '../criteria/model.ts';
 import { humanize } from '../render/words.ts';
 import { factField, therapyField, therapyValue, type Field } from './fields.ts';
+import { thresholds } from '../criteria/thresholds.ts';
 
 export type DimensionKind = 'level' | 'level-count' | 'number' | 'boolean' | 'enum' | 'set' | 'therapy' | 'date';
 
@@ -53,17 +54,6 @@ export type Dimension = {
 const UNKNOWN: Point = { ...point(undefined, 'unknown', false), unknown: true };
 const SPINE_REGIONS: Array<[Level, Level]> = [['C1', 'C7'], ['T1', 'L5'], ['S1', 'S5'], ['Co', 'Co']];
 
-/** Numbers the policies compare a fact with (`weeks` for therapy durations, `levels` for level counts). */
-function thresholds(models: readonly PolicyModel[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  const add = (key: string, v: number) => out.set(key, [...(out.get(key) ?? []), v]);
-  for (const m of models) for (const n of m.nodes) {
-    if (n.kind === 'fact' && typeof n.value === 'number') add(n.fact, n.value);
-    if (n.kind === 'therapies' && n.weeks) add('weeks', n.weeks.value);
-    if (n.kind === 'level-count') add('levels', n.value);
-  }
-  return out;
-}
 
 /** Top of a numeric sweep: twice the largest threshold, rounded up to ten, within the schema's range. */
 function sweepTop(near: readonly number[], max: number): number {
