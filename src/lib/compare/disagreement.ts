@@ -54,16 +54,24 @@ function withLevels(c: Case, levels: readonly Level[]): Case {
 
 type Entry = { policy: CompiledPolicy; result: Result; name: string };
 
-/** The first node of `kind` among the deciding nodes and their descendants: what a level sentence links to. */
+/**
+ * The node of `kind` a level sentence links to: the first among the deciding nodes and their descendants, else
+ * the first in the blocks they belong to (an approval names the pathway met, which may sit beside the level rule).
+ */
 function decidingNode(entry: Entry, kind: 'levels' | 'level-count'): ModelNode | undefined {
   const { model } = entry.policy;
-  const stack = entry.result.reasons.map((r) => nodeById(model, r.node)).filter((n): n is ModelNode => !!n).reverse();
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.kind === kind) return n;
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push(model.nodes[n.children[i]!]!);
-  }
-  return undefined;
+  const deciding = entry.result.reasons.map((r) => nodeById(model, r.node)).filter((n): n is ModelNode => !!n);
+  const firstUnder = (starts: readonly ModelNode[]) => {
+    const stack = [...starts].reverse();
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.kind === kind) return n;
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(model.nodes[n.children[i]!]!);
+    }
+    return undefined;
+  };
+  const blockRoots = [...new Set(deciding.map((n) => n.block))].map((b) => model.nodes[model.blocks[b]!.root]!);
+  return firstUnder(deciding) ?? firstUnder(blockRoots);
 }
 
 const decidesBy = (entries: readonly Entry[], kind: ModelNode['kind']) =>

@@ -99,10 +99,19 @@ export function versionOn(model: PolicyModel, date: string | undefined, p = prep
   return found;
 }
 
-/** Nodes that explain a node's value: descend through the children that carry it. */
+/**
+ * Nodes that explain a node's value: descend through the children that carry it. A met ALL is explained by
+ * the choices made under it (which alternative of each ANY was met), not by the ALL's own generic label.
+ */
 function explain(model: PolicyModel, values: Values, index: number, out: number[]): void {
   const node = model.nodes[index]!;
   const v = values[index];
+  if (v === T && node.kind === 'all') {
+    const choices = node.children.filter((k) => model.nodes[k]!.kind === 'any');
+    if (!choices.length) { out.push(index); return; }
+    for (const k of choices) for (const alt of model.nodes[k]!.children) if (values[alt] === T) out.push(alt);
+    return;
+  }
   const descend = (node.kind === 'all' && v !== T) || node.kind === 'any' || (node.kind === 'at-least' && v !== T);
   const carry = descend ? node.children.filter((k) => values[k] === v) : [];
   if (carry.length) for (const k of carry) explain(model, values, k, out);

@@ -84,8 +84,9 @@ function focus(model: PolicyModel, values: Uint8Array, result: Result, paths: Re
     if (kids.length) kids.forEach(visit);
     else out.add(i);
   };
-  const ids = new Map(model.nodes.map((n) => [n.id, n.index]));
-  for (const r of result.reasons) visit(ids.get(r.node)!);
+  // From the root of each deciding block: the walk keeps only nodes that read a changed field and carry the
+  // block's value, so it reaches the responsible criteria whichever nodes the result names as reasons.
+  for (const id of new Set(result.reasons.map((r) => r.block))) visit(model.blocks.find((b) => b.id === id)!.root);
   return [...out].sort((a, b) => a - b);
 }
 
