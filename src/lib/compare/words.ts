@@ -1,6 +1,7 @@
 /** Small pieces of wording shared by the comparison's text, its export and the page. */
 import type { Decision, DenyCategory } from '../criteria/block-schema.ts';
 import type { PolicyModel } from '../criteria/model.ts';
+import { humanize } from '../render/words.ts';
 
 /** The payer's name without parenthetical notes: "Excellus BCBS / Univera (inferred)" → "Excellus BCBS / Univera". */
 export function payerName(model: PolicyModel): string {
@@ -41,7 +42,7 @@ export function decisionVerb(decision: Decision, count: number): string {
 }
 
 export function categoryWords(category: DenyCategory | undefined): string {
-  return category ? category.replace(/-/g, ' ') : '';
+  return category ? humanize(category) : '';
 }
 
 /** Link to a criterion on its policy page. */

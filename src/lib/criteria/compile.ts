@@ -84,7 +84,7 @@ function fastFunction(model: PolicyModel, consts: string[]): string {
   const body: string[] = [];
   const setOf = (node: ModelNode, values: readonly unknown[]) => {
     const name = `S${node.index}`;
-    if (!consts.some((c) => c.startsWith(`const ${name} `))) consts.push(`const ${name} = new Set(${JSON.stringify(values)});`);
+    consts.push(`const ${name} = new Set(${JSON.stringify(values)});`);
     return name;
   };
   const leaf = (node: ModelNode): string => {
@@ -163,7 +163,6 @@ export function slimModel(model: PolicyModel): PolicyModel {
   return {
     ...model,
     meta: { payer, payerName, title, number, versions, unmetCategory, summary: '', source: { document: '', seed: '' }, procedures: model.meta.procedures },
-    nodes: model.nodes.map((n) => ({ ...n, line: 0 })),
     codes: [], notes: [], examples: [], headings: [],
   };
 }

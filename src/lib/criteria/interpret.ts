@@ -2,8 +2,7 @@
  * The reference semantics: walks the model and evaluates every node (no short-circuit, so the whole trace is
  * filled). The compiled evaluators must agree with this on every node; tests check it on generated cases.
  */
-import { readFact } from './facts.ts';
-import { FACTS_BY_PATH } from './facts.ts';
+import { FACTS_BY_PATH, readFact } from './facts.ts';
 import { and, atLeast, F, fromBoolean, not, or, T, U, type Truth } from './kleene.ts';
 import type { Comparison } from './block-schema.ts';
 import type { ModelNode, PolicyModel } from './model.ts';

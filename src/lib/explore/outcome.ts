@@ -4,6 +4,7 @@
  * outranks a difference in the denial's wording, which outranks "one payer needs more information".
  */
 import type { Result } from '../criteria/result.ts';
+import { outcomeWords as renderOutcomeWords } from '../render/words.ts';
 
 export type OutcomeKey = string;
 
@@ -42,8 +43,7 @@ export function differenceKind(a: OutcomeKey, b: OutcomeKey): DifferenceKind | n
 /** "deny (investigational)" */
 export function outcomeWords(k: OutcomeKey): string {
   const [decision, category] = k.split(':');
-  const d = decision!.replace(/-/g, ' ');
-  return category ? `${d} (${category.replace(/-/g, ' ')})` : d;
+  return renderOutcomeWords(decision!, category);
 }
 
 /**

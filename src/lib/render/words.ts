@@ -12,6 +12,11 @@ export function humanize(value: unknown): string {
   return String(value).replace(/-/g, ' ');
 }
 
+/** "deny (investigational)", "approve", "needs information". */
+export function outcomeWords(decision: string, category?: string | undefined): string {
+  return category ? `${humanize(decision)} (${humanize(category)})` : humanize(decision);
+}
+
 const withUnit = (v: number, unit: string) => (unit === '/10' || unit === '%' ? `${v}${unit}` : unit ? `${v} ${unit}` : String(v));
 
 export function comparisonWords(op: Comparison, value: number, unit = ''): string {
