@@ -15,6 +15,7 @@ import { FormDom } from './form-dom.ts';
 import { wireToolbar, fillCaseSummary } from './toolbar.ts';
 import { renderDisagreement } from './render-disagreement.ts';
 import { ResultCard } from './render-result.ts';
+import { showCase } from '../pictures.ts';
 
 const policies = compiled as CompiledPolicy[];
 const URL_DELAY_MS = 250;
@@ -63,6 +64,7 @@ export function start(): Page {
       badge.className = `badge decision-${r.decision}`;
     }
     renderDisagreement(byId('disagreement-body'), current.disagreement);
+    showCase(c);
     setText(byId('announce'), current.disagreement.headline);
     const label = byId('case-label');
     label.hidden = !c.id;
