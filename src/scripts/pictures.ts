@@ -68,7 +68,6 @@ export function showCase(c: CaseLike): void {
       if (weeks !== undefined) {
         marker.style.left = `${(scale(weeks, end) * 100).toFixed(2)}%`;
         marker.dataset.weeks = String(weeks);
-        marker.textContent = weeksWords(weeks);
       }
     }
     const text = fig.querySelector<HTMLElement>('[data-case-text]')!;
