@@ -89,13 +89,18 @@ async function* textOf(stream: Readable, file: string): AsyncGenerator<string> {
   yield decoder.decode();
 }
 
-async function* itemsOf(text: AsyncIterable<string>, splitter: JsonSplitter | LineSplitter): AsyncGenerator<Item> {
+async function* itemsOf(text: AsyncIterable<string>, splitter: JsonSplitter | LineSplitter, file: string): AsyncGenerator<Item> {
   const out: Item[] = [];
-  for await (const t of text) {
-    splitter.push(t, out);
-    yield* out.splice(0);
+  try {
+    for await (const t of text) {
+      splitter.push(t, out);
+      yield* out.splice(0);
+    }
+    splitter.end(out);
+  } catch (e) {
+    if (e instanceof SplitError) throw new Refusal([`${file}: not JSON at line ${e.line}: ${e.message}`]);
+    throw e;
   }
-  splitter.end(out);
   yield* out;
 }
 
@@ -112,7 +117,7 @@ async function main(): Promise<number> {
   const stream = stdin ? process.stdin : createReadStream(args.file, { highWaterMark: 1 << 20 });
   stream.on('error', () => undefined); // read errors surface through the iterator below
   const splitter = lines ? new LineSplitter() : new JsonSplitter();
-  const items = itemsOf(textOf(stream, args.file), splitter);
+  const items = itemsOf(textOf(stream, args.file), splitter, args.file);
 
   // Peek: one plain JSON value keeps today's output (the array of per-payer results); several values are JSON Lines.
   const head: Item[] = [];
@@ -208,16 +213,18 @@ async function main(): Promise<number> {
   return 0;
 }
 
-// Exit through exitCode, never process.exit(): stdout and stderr drain first, even when piped.
+// A reader that stops early (`| head`) closes the pipe: nothing more to say to it, and no stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+// Otherwise exit through exitCode, never process.exit(): stdout and stderr drain first, even when piped.
 try {
   process.exitCode = await main();
 } catch (e) {
   if (e instanceof Refusal) {
     process.stderr.write(`${e.lines.join('\n')}\n`);
     process.exitCode = e.code;
-  } else if (e instanceof SplitError) {
-    process.stderr.write(`Unreadable input at line ${e.line}: ${e.message}\n`);
-    process.exitCode = 2;
   } else {
     process.stderr.write(`evaluate failed: ${(e as Error).message}\n`);
     process.exitCode = 1;

@@ -50,7 +50,10 @@ export function evaluateChunk(policies: readonly CompiledPolicy[], chunk: ChunkI
     if (!problems) {
       const r = caseSchema.safeParse(value);
       if (r.success) c = r.data;
-      else problems = formatProblems(describeIssues(r.error.issues, value)).slice(0, MAX_PROBLEMS);
+      else {
+        const all = formatProblems(describeIssues(r.error.issues, value));
+        problems = all.length > MAX_PROBLEMS ? [...all.slice(0, MAX_PROBLEMS), `… and ${all.length - MAX_PROBLEMS} more problems`] : all;
+      }
     }
     if (problems) {
       invalid.push({ index, line: item.line, where: where(options.naming, index, item.line), problems });
