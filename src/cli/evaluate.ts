@@ -189,8 +189,9 @@ async function main(): Promise<number> {
     if (batch.length) yield { seq, firstIndex: seq * CHUNK, items: batch };
   }
 
+  let ready = 0;
   try {
-    await runChunks(chunks(), { workers, options, policies, onChunk: emit });
+    await runChunks(chunks(), { workers, options, policies, onChunk: emit, onReady: () => { ready = performance.now(); } });
   } finally {
     progress.done();
     if (stdin) process.stdin.destroy();
@@ -206,6 +207,11 @@ async function main(): Promise<number> {
   else if (output === 'summary') {
     const s = summarize(tally, policies.map((p) => p.model));
     await write(args.json ? `${JSON.stringify(s, null, 2)}\n` : formatSummary(s));
+  }
+  if (process.env.EVALUATE_STATS) {
+    // For the bench: throughput from the moment the workers are up (start-up excluded), and peak memory.
+    const seconds = (performance.now() - ready) / 1000;
+    process.stderr.write(`${JSON.stringify({ cases: tally.cases || written, workers, seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
   }
   if (skipped.length) {
     process.stderr.write(`Skipped ${skipped.length} invalid case(s):\n${skipped.slice(0, 20).map((x) => `  ${x.where}: ${x.problems.join('; ')}`).join('\n')}${skipped.length > 20 ? `\n  … and ${skipped.length - 20} more` : ''}\n`);

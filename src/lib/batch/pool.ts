@@ -14,6 +14,8 @@ export type PoolOptions = {
   policies: readonly CompiledPolicy[];
   /** Called in input order; return false to stop (an invalid case without --skip-invalid). */
   onChunk: (out: ChunkOut) => Promise<boolean> | boolean;
+  /** Called once the workers are up (the bench times from here: start-up excluded). */
+  onReady?: () => void;
 };
 
 type Slot = { worker: Worker; settle: ((out: ChunkOut) => void) | null; fail: ((e: Error) => void) | null };
@@ -29,10 +31,12 @@ async function startWorkers(count: number, options: ChunkOptions): Promise<Slot[
 
 export async function runChunks(chunks: AsyncIterable<ChunkIn>, o: PoolOptions): Promise<void> {
   if (o.workers <= 1) {
+    o.onReady?.();
     for await (const chunk of chunks) if (!(await o.onChunk(evaluateChunk(o.policies, chunk, o.options)))) return;
     return;
   }
   const slots = await startWorkers(o.workers, o.options);
+  o.onReady?.();
   const idle = [...slots];
   const waiting: Array<(s: Slot) => void> = [];
   const release = (s: Slot) => { const w = waiting.shift(); if (w) w(s); else idle.push(s); };
