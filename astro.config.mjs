@@ -13,6 +13,8 @@ export default defineConfig({
   markdown: { processor: unified({ remarkPlugins: [remarkCriteria] }) },
   vite: {
     plugins: [compiledPolicies()],
+    // The Web Worker of "evaluate a file" on /compare/ imports the compiled policies too.
+    worker: { format: 'es', plugins: () => [compiledPolicies()] },
     // Pre-bundle the browser's dependencies up front, so the dev server never reloads a page to add one.
     optimizeDeps: { include: ['zod/mini'] },
   },

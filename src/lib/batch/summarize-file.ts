@@ -1,0 +1,46 @@
+/**
+ * A whole file of cases → its summary, read as a stream in chunks: what the browser's "evaluate a file" runs
+ * in a Web Worker (the CLI runs the same chunks in worker threads). Invalid cases are counted and skipped.
+ */
+import type { CompiledPolicy } from '../criteria/compile.ts';
+import { evaluateChunk, type Invalid } from './evaluate-chunk.ts';
+import { JsonSplitter, LineSplitter, type Item } from './split-json.ts';
+import { summarize, type Summary } from './summary.ts';
+import { emptyTally, mergeTally } from './tally.ts';
+
+export type FileProgress = { cases: number; bytes: number; total: number };
+export type FileSummary = { summary: Summary; invalid: number; firstInvalid: Invalid[] };
+
+const CHUNK = 500;
+
+export async function summarizeStream(
+  policies: readonly CompiledPolicy[],
+  chunks: AsyncIterable<string>,
+  options: { name: string; total: number; by: string | null; onProgress?: (p: FileProgress) => void },
+): Promise<FileSummary> {
+  const lines = /\.(jsonl|ndjson)$/i.test(options.name);
+  const splitter = lines ? new LineSplitter() : new JsonSplitter();
+  const tally = emptyTally(policies.map((p) => p.model.payer), options.by);
+  const chunkOptions = { trace: false, summary: true, by: options.by, skipInvalid: true, naming: lines ? 'line' : 'index' } as const;
+  const firstInvalid: Invalid[] = [];
+  let invalid = 0;
+  let seq = 0;
+  let bytes = 0;
+  let pending: Item[] = [];
+  const flush = (items: Item[]) => {
+    const out = evaluateChunk(policies, { seq, firstIndex: seq * CHUNK, items }, chunkOptions);
+    seq++;
+    mergeTally(tally, out.tally!);
+    invalid += out.invalid.length;
+    if (firstInvalid.length < 5) firstInvalid.push(...out.invalid.slice(0, 5 - firstInvalid.length));
+    options.onProgress?.({ cases: tally.cases + invalid, bytes, total: options.total });
+  };
+  for await (const text of chunks) {
+    bytes += text.length;
+    splitter.push(text, pending);
+    while (pending.length >= CHUNK) flush(pending.splice(0, CHUNK));
+  }
+  splitter.end(pending);
+  while (pending.length) flush(pending.splice(0, CHUNK));
+  return { summary: summarize(tally, policies.map((p) => p.model)), invalid, firstInvalid };
+}
