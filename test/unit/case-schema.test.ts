@@ -102,3 +102,30 @@ describe('invalid cases are refused with their field paths', () => {
     expect(lines.map((l) => l.split(':')[0])).toEqual(expect.arrayContaining(['ageYears', 'symptoms.painNrs', 'request.levels[0]']));
   });
 });
+
+describe('lists whose emptiness or repetition would change a decision (issue #11)', () => {
+  it('a request names at least one level: `[]` is refused, not read as "every level is within range"', () => {
+    expect(problems({ request: { levels: [] } })).toEqual(['request.levels: Unexpected an empty list, expected at least one level']);
+  });
+
+  it('a level is named once: repeats are refused at each repeat, not counted as more levels', () => {
+    expect(problems({ request: { levels: ['L3', 'L3', 'L3', 'L3'] } })).toEqual([1, 2, 3].map((i) => `request.levels[${i}]: Unexpected \`L3\`, expected each level at most once (first at [0])`));
+    expect(problems({ request: { levels: ['L3', 'L4'] } })).toEqual([]);
+  });
+
+  it('osteoporosis care: `[]` means none (case format), a repeated step is refused', () => {
+    expect(problems({ osteoporosisCare: [] })).toEqual([]);
+    expect(problems({ osteoporosisCare: ['bmd-referral', 'program-enrolled', 'bmd-referral'] })).toEqual(['osteoporosisCare[2]: Unexpected `bmd-referral`, expected each step at most once (first at [0])']);
+  });
+
+  it('therapies: `[]` means none tried; several entries of one kind are allowed (a kind counts once)', () => {
+    expect(problems({ conservativeCare: { therapies: [] } })).toEqual([]);
+    expect(problems({ conservativeCare: { therapies: [{ kind: 'otc-analgesic', weeks: 2 }, { kind: 'otc-analgesic', weeks: 4 }] } })).toEqual([]);
+  });
+
+  it('a long unknown field name is cut in the message, not echoed in full', () => {
+    const name = 'x'.repeat(1_000_000);
+    const [line] = problems({ [name]: 1 });
+    expect(line).toBe(`(case): Unexpected field \`${'x'.repeat(40)}…\``);
+  });
+});

@@ -42,6 +42,23 @@ const isoDate = z.string().check(
   z.refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || (!Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)), 'Expected a real calendar date'),
 );
 
+/**
+ * Lists whose emptiness or repetition would change a decision are refused (README, "Additions"): a request
+ * names at least one level, each at most once, and a step of osteoporosis care is taken or not. The issue's
+ * path points at the repeated item (`request.levels[3]`), so the form and the CLI show where it is.
+ */
+const distinct = (what: string) => z.check<unknown[]>((ctx) => {
+  const first = new Map<unknown, number>();
+  ctx.value.forEach((v, i) => {
+    const at = first.get(v);
+    if (at === undefined) first.set(v, i);
+    else ctx.issues.push({ code: 'custom', input: v, path: [i], message: `expected each ${what} at most once (first at [${at}])` });
+  });
+});
+const nonEmpty = (what: string) => z.check<unknown[]>((ctx) => {
+  if (!ctx.value.length) ctx.issues.push({ code: 'custom', input: ctx.value, message: `expected at least one ${what}` });
+});
+
 export const therapySchema = z.strictObject({
   /** Kind of non-surgical therapy. */
   kind: titled(z.enum(THERAPY_KINDS), { title: 'Therapy' }),
@@ -58,7 +75,7 @@ export const caseSchema = z.strictObject({
   ageYears: num('Age', 0, 130, 'years'),
   request: group('Request', z.strictObject({
     technique: oneOf('Technique or device', TECHNIQUES),
-    levels: z.optional(titled(z.array(z.enum(LEVELS)).check(z.maxLength(30)), { title: 'Levels treated' })),
+    levels: z.optional(titled(z.array(z.enum(LEVELS)).check(z.maxLength(30), nonEmpty('level'), distinct('level')), { title: 'Levels treated' })),
     purpose: oneOf('Purpose', PURPOSES),
     cementFdaApproved: bool('Cement and devices FDA-approved/cleared'),
   })),
@@ -96,7 +113,7 @@ export const caseSchema = z.strictObject({
     therapies: z.optional(titled(z.array(therapySchema).check(z.maxLength(50)), { title: 'Therapies tried' })),
     contraindicated: bool('Non-surgical management contraindicated'),
   })),
-  osteoporosisCare: z.optional(titled(z.array(z.enum(OSTEOPOROSIS_CARE)).check(z.maxLength(10)), { title: 'Osteoporosis continuum of care' })),
+  osteoporosisCare: z.optional(titled(z.array(z.enum(OSTEOPOROSIS_CARE)).check(z.maxLength(10), distinct('step')), { title: 'Osteoporosis continuum of care' })),
   findings: group('Findings', z.strictObject({
     neurologicDeficit: bool('Neurologic deficit'),
     myelopathy: bool('Myelopathy'),
