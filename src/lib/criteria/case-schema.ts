@@ -9,6 +9,7 @@
  * schema-introspect.ts reads them back.
  */
 import * as z from 'zod/mini';
+import { ISO_DATE, isCalendarDate } from './dates.ts';
 import { LEVELS } from './levels.ts';
 
 type Meta = { title: string; unit?: string; format?: 'date' };
@@ -38,8 +39,8 @@ export const THERAPY_KINDS = [
 export const OSTEOPOROSIS_CARE = ['bmd-referral', 'education-referral', 'program-referral', 'program-enrolled'] as const;
 
 const isoDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD'),
-  z.refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || (!Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)), 'Expected a real calendar date'),
+  z.regex(ISO_DATE, 'Expected a date as YYYY-MM-DD'),
+  z.refine((s) => !ISO_DATE.test(s) || isCalendarDate(s), 'Expected a real calendar date'),
 );
 
 /**
