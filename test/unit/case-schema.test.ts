@@ -1,6 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { emptyState, readCase } from '../../src/lib/compare/case-state.ts';
+import { decide } from '../../src/lib/criteria/decide.ts';
+import { loadCompiled } from '../../src/lib/criteria/load.ts';
 import { caseSchema } from '../../src/lib/criteria/case-schema.ts';
 import { describeIssues, formatProblems } from '../../src/lib/criteria/zod-messages.ts';
 
@@ -121,6 +124,21 @@ describe('lists whose emptiness or repetition would change a decision (issue #11
   it('therapies: `[]` means none tried; several entries of one kind are allowed (a kind counts once)', () => {
     expect(problems({ conservativeCare: { therapies: [] } })).toEqual([]);
     expect(problems({ conservativeCare: { therapies: [{ kind: 'otc-analgesic', weeks: 2 }, { kind: 'otc-analgesic', weeks: 4 }] } })).toEqual([]);
+  });
+
+  it('the comparison form\'s "as ticked" with nothing ticked is refused at the levels field, not evaluated', () => {
+    const state = { ...emptyState(), 'request.levels': { known: true, items: [] } };
+    expect(readCase(state)).toEqual({ ok: false, problems: [{ path: 'request.levels', message: 'Unexpected an empty list, expected at least one level' }] });
+  });
+
+  it('repeating a therapy entry, or adding one of a kind already met, never changes a decision', async () => {
+    const { policies } = await loadCompiled();
+    const base = JSON.parse(readFileSync(join(COPIES, 'subacute-osteoporotic-l3.json'), 'utf8')).case;
+    const therapies = base.conservativeCare?.therapies ?? [{ kind: 'otc-analgesic', weeks: 6, outcome: 'failed' }];
+    const doubled = { ...base, conservativeCare: { ...base.conservativeCare, therapies: [...therapies, ...therapies] } };
+    const once = { ...base, conservativeCare: { ...base.conservativeCare, therapies } };
+    const brief = (c: unknown) => policies.map((p) => { const r = decide(p, c); return [r.payer, r.decision, r.category ?? null, r.missing]; });
+    expect(brief(doubled)).toEqual(brief(once));
   });
 
   it('a long unknown field name is cut in the message, not echoed in full', () => {
