@@ -1,11 +1,13 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { frontmatterSchema } from './lib/criteria/block-schema.ts';
-import { POLICY_DIR } from './lib/criteria/load.ts';
+import { policyLoader } from './integrations/policy-loader.ts';
 
-/** One MDX file per payer (POLICIES_DIR may point elsewhere); the frontmatter schema is the same one `npm run check` uses. */
+/**
+ * One MDX file per payer (POLICIES_DIR may point elsewhere); the frontmatter schema is the same one `npm run check`
+ * uses, and the loader reports frontmatter mistakes with its file:line:column (policy-loader.ts).
+ */
 const policies = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: POLICY_DIR }),
+  loader: policyLoader(),
   schema: frontmatterSchema,
 });
 

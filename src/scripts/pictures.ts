@@ -3,9 +3,9 @@
  * marks (a roving tabindex: 150 marks would otherwise be 150 tab stops), the focused or pointed mark read out
  * in the caption, and on /compare/ the case's levels and weeks marked on the pictures.
  */
+import type { Case } from '../lib/criteria/case-schema.ts';
 import { scale } from '../lib/pictures/timeline.ts';
 
-type CaseLike = { request?: { levels?: readonly string[] }; diagnosis?: { fractureAgeWeeks?: number }; conservativeCare?: { therapies?: ReadonlyArray<{ kind?: string; weeks?: number }> } };
 
 function wireRoving(container: HTMLElement): void {
   const marks = [...container.querySelectorAll<HTMLElement | SVGElement>('[data-mark]')];
@@ -45,7 +45,7 @@ export function wirePictures(): void {
 const weeksWords = (w: number) => `${w} week${w === 1 ? '' : 's'}`;
 
 /** Marks the case on every picture of the page: requested levels on the spine, weeks on the timeline. */
-export function showCase(c: CaseLike): void {
+export function showCase(c: Case): void {
   const levels = new Set(c.request?.levels ?? []);
   for (const fig of document.querySelectorAll<HTMLElement>('[data-picture="spine"]')) {
     for (const m of fig.querySelectorAll<SVGElement>('[data-mark][data-level]')) {

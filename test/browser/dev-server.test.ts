@@ -1,22 +1,27 @@
 /**
- * Live preview, end to end: the real `astro dev` server runs on a fixture policy folder
- * (POLICIES_DIR=test/fixtures/dev-site/policies), Chromium reads the pages, and the test edits the fixture on
- * disk: the decision tree and the examples table follow without a restart, a broken block shows file:line:column
- * in the browser overlay and the terminal while the server keeps running, and fixing it brings the page back.
- * Also /authoring/ (served by the same server): accessible, keyboard-usable, phone-width.
- * The server, the fixture and .astro/ (which the dev server rewrites) are restored even when a test fails.
+ * Live preview, end to end: the real `astro dev` server runs on a copy of the fixture policy folder
+ * (test/fixtures/dev-site/policies, copied to a git-ignored folder beside it, so the fixture itself is never
+ * edited), Chromium reads the pages, and the test edits the copy: the decision tree and the examples table
+ * follow without a restart, a broken block shows file:line:column in the browser overlay and the terminal while
+ * the server keeps running, and fixing it brings the page back. Also /authoring/ (served by the same server):
+ * accessible, keyboard-usable, phone-width.
+ * Tests do not depend on each other: each gets a fresh page, and after each the policy is restored and the
+ * server is seen serving it again. Every wait is on a condition (a page state, a line of output), never a delay.
+ * The server, the copy and .astro/ (which the dev server rewrites) are cleaned up even when a test fails.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join, relative } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, seriousAxeViolations } from './harness.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const POLICIES = 'test/fixtures/dev-site/policies';
+const WORK = mkdtempSync(join(ROOT, 'test/fixtures/dev-site/run-'));
+const POLICIES = relative(ROOT, join(WORK, 'policies'));
+cpSync(join(ROOT, 'test/fixtures/dev-site/policies'), join(ROOT, POLICIES), { recursive: true });
 const FIXTURE = join(ROOT, POLICIES, 'acme.mdx');
 const DOT_ASTRO = join(ROOT, '.astro');
 const original = readFileSync(FIXTURE, 'utf8');
@@ -95,16 +100,35 @@ beforeAll(async () => {
   server.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
   await until(`the dev server at ${url}`, async () => (await fetch(`${url}/`)).ok, 120_000);
   browser = await launchBrowser();
-  page = await browser.page();
 });
 
 afterAll(async () => {
-  writeFileSync(FIXTURE, original);
-  await browser?.close();
-  await stopServer();
-  rmSync(DOT_ASTRO, { recursive: true, force: true });
-  if (hadDotAstro) cpSync(join(backup, '.astro'), DOT_ASTRO, { recursive: true });
-  rmSync(backup, { recursive: true, force: true });
+  try {
+    await browser?.close();
+    await stopServer();
+  } finally {
+    rmSync(WORK, { recursive: true, force: true });
+    rmSync(DOT_ASTRO, { recursive: true, force: true });
+    if (hadDotAstro) cpSync(join(backup, '.astro'), DOT_ASTRO, { recursive: true });
+    rmSync(backup, { recursive: true, force: true });
+  }
+});
+
+/** The served policy page as HTML (no browser): what a fresh visit would get. */
+const served = async () => {
+  const r = await fetch(`${url}/policies/acme/`);
+  return r.ok ? r.text() : null;
+};
+
+beforeEach(async () => {
+  page = await browser!.page();
+});
+
+// Whatever a test did, the next one starts from the original policy, served as such.
+afterEach(async () => {
+  await page?.close().catch(() => undefined);
+  if (readFileSync(FIXTURE, 'utf8') !== original) writeFileSync(FIXTURE, original);
+  await until('the original policy to be served again', async () => (await served())?.includes('Pain NRS 5 or more') ?? false);
 });
 
 /**
@@ -117,7 +141,7 @@ async function visit(path: string): Promise<void> {
       await page.goto(`${url}${path}`, { waitUntil: 'load' });
       return;
     } catch (e) {
-      if (attempt >= 4 || !/ERR_ABORTED|interrupted by another navigation/.test(String(e))) throw e;
+      if (attempt >= 6 || !/ERR_ABORTED|interrupted by another navigation|Execution context was destroyed|frame was detached/.test(String(e))) throw e;
       await page.waitForLoadState('load').catch(() => undefined);
     }
   }
@@ -140,15 +164,15 @@ describe('live preview on a fixture policy folder', () => {
   it('saving a policy updates its decision tree and its examples in the open page, without a restart', async () => {
     await visit('/policies/acme/');
     expect(await until('the tree', label)).toBe('Pain NRS 5 or more');
-    expect(await example().getAttribute('data-pass')).toBe('true');
+    expect(await until('the example', () => example().getAttribute('data-pass', { timeout: 1_000 }))).toBe('true');
     const pid = server!.pid;
 
     edit([['label: Pain NRS 5 or more', 'label: Pain NRS 8 or more'], ['      op: ge\n      value: 5\n', '      op: ge\n      value: 8\n']]);
     // No reload here: the dev server pushes the change to the page.
     await until('the new label', async () => (await label()) === 'Pain NRS 8 or more');
-    expect(await page.locator('#ind-pain .condition').first().textContent()).toContain('at least 8/10');
+    expect(await until('the new condition', () => page.locator('#ind-pain .condition').first().textContent({ timeout: 1_000 }))).toContain('at least 8/10');
     await until('the example to fail', async () => (await example().getAttribute('data-pass', { timeout: 1_000 })) === 'false');
-    expect(await example().locator('.fail').textContent()).toContain('decision deny, expected approve');
+    expect(await until('the failure', () => example().locator('.fail').textContent({ timeout: 1_000 }))).toContain('decision deny, expected approve');
     expect(server!.pid).toBe(pid);
     expect(server!.exitCode).toBeNull();
   });
@@ -161,16 +185,17 @@ describe('live preview on a fixture policy folder', () => {
 
     const message = await until('the error overlay', () => overlayText('#message-content'));
     expect(message).toContain(`${POLICIES}/acme.mdx:44:13: Unexpected fact symptoms.painNRS, expected a case field such as symptoms.painNrs (unknown-fact)`);
-    expect(await overlayText('#title')).toBe('Invalid criteria in a policy file');
-    expect(await overlayText('#code h2')).toMatch(/acme\.mdx:44:13$/);
-    expect(await overlayText('.error-line')).toContain('fact: symptoms.painNRS');
+    // Each read waits: the overlay can be re-rendered (or the page reloaded) while the server recompiles.
+    expect(await until('the overlay title', () => overlayText('#title'))).toBe('Invalid criteria in a policy file');
+    expect(await until('the overlay location', () => overlayText('#code h2'))).toMatch(/acme\.mdx:44:13$/);
+    expect(await until('the overlay code frame', () => overlayText('.error-line'))).toContain('fact: symptoms.painNRS');
     await until('the message in the terminal', async () => output.slice(before).includes(`${POLICIES}/acme.mdx:44:13: Unexpected fact \`symptoms.painNRS\`, expected a case field such as \`symptoms.painNrs\` (unknown-fact)`));
     expect(server!.exitCode).toBeNull();
 
     writeFileSync(FIXTURE, original);
     await until('the page to come back', async () => (await label()) === 'Pain NRS 5 or more');
-    expect(await page.locator('vite-error-overlay').count()).toBe(0);
-    expect(await example().getAttribute('data-pass')).toBe('true');
+    await until('the overlay to go', async () => (await page.locator('vite-error-overlay').count()) === 0);
+    expect(await until('the example', () => example().getAttribute('data-pass', { timeout: 1_000 }))).toBe('true');
   });
 });
 

@@ -30,6 +30,28 @@ describe('home page', () => {
   });
 });
 
+describe('every page loads cleanly', () => {
+  it('no failed request and no console error (the favicon included) on the site\'s main pages', async () => {
+    const failures: string[] = [];
+    const onResponse = (r: { status: () => number; url: () => string }) => { if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`); };
+    const onConsole = (m: { type: () => string; text: () => string }) => { if (m.type() === 'error') failures.push(`console: ${m.text()}`); };
+    page.on('response', onResponse);
+    page.on('console', onConsole);
+    try {
+      for (const path of ['/', `/policies/${payers[0]}/`, '/codes/', '/authoring/']) {
+        await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+        const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+        expect(icon).toBe('/favicon.svg');
+        expect((await fetch(`${site.url}${icon}`)).status).toBe(200);
+      }
+    } finally {
+      page.off('response', onResponse);
+      page.off('console', onConsole);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
 describe.each(payers)('policy page %s', (payer) => {
   it('renders its decision trees with linkable nodes and source citations, accessibly', async () => {
     await page.goto(`${site.url}/policies/${payer}/`);

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledPolicy } from '../../src/lib/criteria/compile.ts';
 import { decide } from '../../src/lib/criteria/decide.ts';
-import { loadCompiled } from '../../src/lib/criteria/load.ts';
+import { loadCompiled, policyFiles } from '../../src/lib/criteria/load.ts';
 import { evaluateChunk, type ChunkIn, type ChunkOptions, type ChunkOut } from '../../src/lib/batch/evaluate-chunk.ts';
 import { runChunks } from '../../src/lib/batch/pool.ts';
 import { JsonSplitter, LineSplitter, SplitError, type Item } from '../../src/lib/batch/split-json.ts';
@@ -66,7 +66,7 @@ describe('splitting a stream into cases', () => {
   });
 });
 
-const OPTIONS: ChunkOptions = { trace: false, summary: false, by: null, skipInvalid: false, naming: 'line' };
+const OPTIONS: ChunkOptions = { trace: false, summary: false, by: null, skipInvalid: false, naming: 'line', pretty: false };
 const item = (value: unknown, line: number): Item => ({ text: typeof value === 'string' ? value : JSON.stringify(value), line });
 
 describe('evaluating a chunk', () => {
@@ -102,7 +102,7 @@ describe('worker threads', () => {
     async function* source() { yield* chunks; }
     const collect = async (workers: number) => {
       const seen: ChunkOut[] = [];
-      await runChunks(source(), { workers, options: OPTIONS, policies, onChunk: (o) => { seen.push(o); return true; } });
+      await runChunks(source(), { workers, options: OPTIONS, policies, files: policyFiles(), onChunk: (o) => { seen.push(o); return true; } });
       return seen;
     };
     const [one, two] = [await collect(1), await collect(2)];

@@ -1,6 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { emptyState, readCase } from '../../src/lib/compare/case-state.ts';
+import { decide } from '../../src/lib/criteria/decide.ts';
+import { loadCompiled } from '../../src/lib/criteria/load.ts';
 import { caseSchema } from '../../src/lib/criteria/case-schema.ts';
 import { describeIssues, formatProblems } from '../../src/lib/criteria/zod-messages.ts';
 
@@ -100,5 +103,47 @@ describe('invalid cases are refused with their field paths', () => {
   it('reports every problem at once', () => {
     const lines = problems({ ageYears: 'x', symptoms: { painNrs: 11 }, request: { levels: ['X1'] } });
     expect(lines.map((l) => l.split(':')[0])).toEqual(expect.arrayContaining(['ageYears', 'symptoms.painNrs', 'request.levels[0]']));
+  });
+});
+
+describe('lists whose emptiness or repetition would change a decision (issue #11)', () => {
+  it('a request names at least one level: `[]` is refused, not read as "every level is within range"', () => {
+    expect(problems({ request: { levels: [] } })).toEqual(['request.levels: Unexpected an empty list, expected at least one level']);
+  });
+
+  it('a level is named once: repeats are refused at each repeat, not counted as more levels', () => {
+    expect(problems({ request: { levels: ['L3', 'L3', 'L3', 'L3'] } })).toEqual([1, 2, 3].map((i) => `request.levels[${i}]: Unexpected \`L3\`, expected each level at most once (first at [0])`));
+    expect(problems({ request: { levels: ['L3', 'L4'] } })).toEqual([]);
+  });
+
+  it('osteoporosis care: `[]` means none (case format), a repeated step is refused', () => {
+    expect(problems({ osteoporosisCare: [] })).toEqual([]);
+    expect(problems({ osteoporosisCare: ['bmd-referral', 'program-enrolled', 'bmd-referral'] })).toEqual(['osteoporosisCare[2]: Unexpected `bmd-referral`, expected each step at most once (first at [0])']);
+  });
+
+  it('therapies: `[]` means none tried; several entries of one kind are allowed (a kind counts once)', () => {
+    expect(problems({ conservativeCare: { therapies: [] } })).toEqual([]);
+    expect(problems({ conservativeCare: { therapies: [{ kind: 'otc-analgesic', weeks: 2 }, { kind: 'otc-analgesic', weeks: 4 }] } })).toEqual([]);
+  });
+
+  it('the comparison form\'s "as ticked" with nothing ticked is refused at the levels field, not evaluated', () => {
+    const state = { ...emptyState(), 'request.levels': { known: true, items: [] } };
+    expect(readCase(state)).toEqual({ ok: false, problems: [{ path: 'request.levels', message: 'Unexpected an empty list, expected at least one level' }] });
+  });
+
+  it('repeating a therapy entry, or adding one of a kind already met, never changes a decision', async () => {
+    const { policies } = await loadCompiled();
+    const base = JSON.parse(readFileSync(join(COPIES, 'subacute-osteoporotic-l3.json'), 'utf8')).case;
+    const therapies = base.conservativeCare?.therapies ?? [{ kind: 'otc-analgesic', weeks: 6, outcome: 'failed' }];
+    const doubled = { ...base, conservativeCare: { ...base.conservativeCare, therapies: [...therapies, ...therapies] } };
+    const once = { ...base, conservativeCare: { ...base.conservativeCare, therapies } };
+    const brief = (c: unknown) => policies.map((p) => { const r = decide(p, c); return [r.payer, r.decision, r.category ?? null, r.missing]; });
+    expect(brief(doubled)).toEqual(brief(once));
+  });
+
+  it('a long unknown field name is cut in the message, not echoed in full', () => {
+    const name = 'x'.repeat(1_000_000);
+    const [line] = problems({ [name]: 1 });
+    expect(line).toBe(`(case): Unexpected field \`${'x'.repeat(40)}…\``);
   });
 });

@@ -3,8 +3,9 @@
  * expects, and reported by `npm run check` with the file and line of each example that fails.
  * Fixture: test/fixtures/lint/example-failed (two passing examples, three failing for different reasons).
  */
-import { execFileSync } from 'node:child_process';
 import { join, relative } from 'node:path';
+import { checkCommand } from '../../src/lib/cli/check-command.ts';
+import { run } from './cli-harness.ts';
 import { describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/lib/criteria/check.ts';
 import { exampleMessages, mergeCase, runExample, type ExampleRun } from '../../src/lib/criteria/examples.ts';
@@ -88,16 +89,10 @@ describe('failing examples in npm run check', () => {
     expect(report.messages.every((m) => m.severity === 'error')).toBe(true);
   });
 
-  it('`npm run check -- FILE` exits 1 and prints each failing example with file:line', () => {
-    let status = 0;
-    let stdout = '';
-    try {
-      stdout = execFileSync('npm', ['run', '--silent', 'check', '--', FILE], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (e) {
-      ({ status, stdout } = e as { status: number; stdout: string });
-    }
+  it('check -- FILE exits 1 and prints each failing example with file:line', async () => {
+    const { status, stdout } = await run(checkCommand, [FILE]);
     expect(status).toBe(1);
     expect(stdout).toContain(`${FILE}:74:1: Example \`approve-pain-4\``);
     expect(stdout).toMatch(/2\/5 examples as expected, 3 errors/);
-  }, 60_000);
+  });
 });

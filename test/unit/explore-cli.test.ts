@@ -1,44 +1,34 @@
-/** `npm run disagreements`: the same analysis as the library, as JSON for scripts or as a summary. */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+/** `npm run disagreements` (its command, in-process): the same analysis as the library, as JSON for scripts or as a summary. */
 import { describe, expect, it } from 'vitest';
 import { loadCompiled } from '../../src/lib/criteria/load.ts';
 import { readPublicExamples } from '../../src/lib/criteria/public-cases-fs.ts';
 import { analyse } from '../../src/lib/explore/analyse.ts';
 import { defaultAnchors } from '../../src/lib/explore/anchors.ts';
+import { disagreementsCommand } from '../../src/lib/cli/disagreements-command.ts';
+import { run } from './cli-harness.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 const TIMEOUT = 180_000;
-
-function npm(args: string[]): { status: number; stdout: string; stderr: string } {
-  try {
-    const stdout = execFileSync('npm', ['run', '--silent', 'disagreements', '--', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
-    return { status: 0, stdout, stderr: '' };
-  } catch (e) {
-    const err = e as { status: number; stdout: string; stderr: string };
-    return { status: err.status, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const disagreements = (args: string[]) => run(disagreementsCommand, args);
 
 describe('npm run disagreements', () => {
   it('--json prints exactly the analysis the page is built from', async () => {
-    const { status, stdout } = npm(['--json']);
+    const { status, stdout } = await disagreements(['--json']);
     expect(status).toBe(0);
     const { policies } = await loadCompiled();
     const expected = analyse(policies, { anchors: defaultAnchors(readPublicExamples(), policies) });
     expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
   }, TIMEOUT);
 
-  it('without --json, a summary line per pair of payers', () => {
-    const { status, stdout } = npm([]);
+  it('without --json, a summary line per pair of payers', async () => {
+    const { status, stdout } = await disagreements([]);
     expect(status).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toMatch(/cases evaluated .* from \d+ anchors over \d+ dimensions; seed \d+/);
     expect(lines.filter((l) => / × .*: \d+ themes/.test(l))).toHaveLength(10);
   }, TIMEOUT);
 
-  it('refuses a seed that is not an integer', () => {
-    const { status, stdout, stderr } = npm(['--seed', 'abc']);
+  it('refuses a seed that is not an integer', async () => {
+    const { status, stdout, stderr } = await disagreements(['--seed', 'abc']);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('Unexpected seed `abc`, expected an integer');

@@ -1,34 +1,26 @@
 /**
  * `npm run new-policy -- <payer-id>` scaffolds a policy that passes `npm run check` as written, refuses an
- * invalid id, and never overwrites. The script runs into a temporary directory (--dir), never src/content.
+ * invalid id, and never overwrites. The command runs in-process into a temporary directory (--dir), never src/content.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { newPolicyCommand } from '../../src/lib/cli/new-policy-command.ts';
+import { run } from './cli-harness.ts';
 import { payerIdProblem, scaffoldPolicy } from '../../src/lib/authoring/scaffold.ts';
 import { checkFiles } from '../../src/lib/criteria/check.ts';
 import { formatMessage } from '../../src/lib/criteria/messages.ts';
 import { readPublicExamples } from '../../src/lib/criteria/public-cases-fs.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 const TMP = mkdtempSync(join(tmpdir(), 'new-policy-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
-function newPolicy(...args: string[]): { status: number; stdout: string; stderr: string } {
-  try {
-    const stdout = execFileSync('npm', ['run', '--silent', 'new-policy', '--', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return { status: 0, stdout, stderr: '' };
-  } catch (e) {
-    const { status, stdout, stderr } = e as { status: number; stdout: string; stderr: string };
-    return { status, stdout, stderr };
-  }
-}
+const newPolicy = (...args: string[]) => run(newPolicyCommand, args);
 
 describe('npm run new-policy', () => {
   it('writes <dir>/<payer-id>.mdx that passes check: no messages, its example as expected', async () => {
-    const { status, stdout } = newPolicy('acme-health', '--dir', TMP, '--name', 'Acme Health Plan');
+    const { status, stdout } = await newPolicy('acme-health', '--dir', TMP, '--name', 'Acme Health Plan');
     expect(status, stdout).toBe(0);
     const path = join(TMP, 'acme-health.mdx');
     expect(stdout).toContain('acme-health.mdx (passes npm run check)');
@@ -42,18 +34,18 @@ describe('npm run new-policy', () => {
     expect(report.runs.map((r) => [r.example.name, r.pass])).toEqual([['osteoporotic-l1-approved', true]]);
   }, 60_000);
 
-  it('refuses to overwrite an existing file (exit 1), leaving it as it was', () => {
+  it('refuses to overwrite an existing file (exit 1), leaving it as it was', async () => {
     const path = join(TMP, 'kept.mdx');
     writeFileSync(path, 'the author\'s work');
-    const { status, stderr } = newPolicy('kept', '--dir', TMP);
+    const { status, stderr } = await newPolicy('kept', '--dir', TMP);
     expect(status).toBe(1);
     expect(stderr).toContain('Unexpected existing file');
     expect(readFileSync(path, 'utf8')).toBe('the author\'s work');
   }, 60_000);
 
-  it('refuses an invalid payer id (exit 2) and writes nothing', () => {
+  it('refuses an invalid payer id (exit 2) and writes nothing', async () => {
     const before = readdirSync(TMP);
-    const { status, stderr } = newPolicy('Acme_Health', '--dir', TMP);
+    const { status, stderr } = await newPolicy('Acme_Health', '--dir', TMP);
     expect(status).toBe(2);
     expect(stderr).toContain('Unexpected payer id `Acme_Health`, expected a kebab-case id');
     expect(readdirSync(TMP)).toEqual(before);

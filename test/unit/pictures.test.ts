@@ -90,7 +90,7 @@ describe('spine', () => {
   it('changes where the range in the policy changes', async () => {
     const before = spineColumn(await fixture('T5-L5'));
     const after = spineColumn(await fixture('T6-L4'));
-    const changed = LEVELS.filter((l, i) => before.marks[i]!.stance !== after.marks[i]!.stance);
+    const changed = LEVELS.filter((_, i) => before.marks[i]!.stance !== after.marks[i]!.stance);
     expect(changed).toEqual(['T5', 'L5']);
     expect(after.marks.find((m) => m.level === 'T5')!.stance).toBe('not-covered');
   });

@@ -18,11 +18,13 @@ export type ChunkOptions = {
   skipInvalid: boolean;
   /** How a case is named in messages: `line 12` (JSON Lines) or `[11]` (array, with its line). */
   naming: 'line' | 'index';
+  /** Results as JSON.stringify(…, null, 2) (the array and single-case outputs), else one line. */
+  pretty: boolean;
 };
 
 export type Invalid = { index: number; line: number; where: string; problems: string[] };
 export type ChunkIn = { seq: number; firstIndex: number; items: Item[] };
-export type ChunkOut = { seq: number; lines: string[]; evaluated: number; invalid: Invalid[]; stopped: boolean; tally: Tally | null };
+export type ChunkOut = { seq: number; firstIndex: number; lines: string[]; evaluated: number; invalid: Invalid[]; stopped: boolean; tally: Tally | null };
 
 const MAX_PROBLEMS = 20;
 
@@ -57,13 +59,13 @@ export function evaluateChunk(policies: readonly CompiledPolicy[], chunk: ChunkI
     }
     if (problems) {
       invalid.push({ index, line: item.line, where: where(options.naming, index, item.line), problems });
-      if (!options.skipInvalid) return { seq: chunk.seq, lines, evaluated, invalid, stopped: true, tally };
+      if (!options.skipInvalid) return { seq: chunk.seq, firstIndex: chunk.firstIndex, lines, evaluated, invalid, stopped: true, tally };
       continue;
     }
     const results = policies.map((p) => decide(p, c, { trace: options.trace }));
     evaluated++;
     if (tally) addCase(tally, c, results, bySegments);
-    else lines.push(JSON.stringify(results));
+    else lines.push(options.pretty ? JSON.stringify(results, null, 2) : JSON.stringify(results));
   }
-  return { seq: chunk.seq, lines, evaluated, invalid, stopped: false, tally };
+  return { seq: chunk.seq, firstIndex: chunk.firstIndex, lines, evaluated, invalid, stopped: false, tally };
 }

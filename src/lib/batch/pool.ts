@@ -12,6 +12,8 @@ export type PoolOptions = {
   options: ChunkOptions;
   /** Used inline when workers ≤ 1 (the workers load their own). */
   policies: readonly CompiledPolicy[];
+  /** The policy files the workers load (the same the caller compiled). */
+  files: readonly string[];
   /** Called in input order; return false to stop (an invalid case without --skip-invalid). */
   onChunk: (out: ChunkOut) => Promise<boolean> | boolean;
   /** Called once the workers are up (the bench times from here: start-up excluded). */
@@ -20,10 +22,10 @@ export type PoolOptions = {
 
 type Slot = { worker: Worker; settle: ((out: ChunkOut) => void) | null; fail: ((e: Error) => void) | null };
 
-async function startWorkers(count: number, options: ChunkOptions): Promise<Slot[]> {
+async function startWorkers(count: number, options: ChunkOptions, files: readonly string[]): Promise<Slot[]> {
   const url = new URL('./worker.ts', import.meta.url);
   return Promise.all(Array.from({ length: count }, () => new Promise<Slot>((resolve, reject) => {
-    const slot: Slot = { worker: new Worker(url, { workerData: options }), settle: null, fail: null };
+    const slot: Slot = { worker: new Worker(url, { workerData: { options, files } }), settle: null, fail: null };
     slot.worker.once('message', (m) => (m === 'ready' ? resolve(slot) : reject(new Error(`worker said ${String(m)}`))));
     slot.worker.on('error', (e) => (slot.fail ? slot.fail(e) : reject(e)));
   })));
@@ -35,7 +37,7 @@ export async function runChunks(chunks: AsyncIterable<ChunkIn>, o: PoolOptions):
     for await (const chunk of chunks) if (!(await o.onChunk(evaluateChunk(o.policies, chunk, o.options)))) return;
     return;
   }
-  const slots = await startWorkers(o.workers, o.options);
+  const slots = await startWorkers(o.workers, o.options, o.files);
   o.onReady?.();
   const idle = [...slots];
   const waiting: Array<(s: Slot) => void> = [];

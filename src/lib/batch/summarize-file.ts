@@ -21,7 +21,7 @@ export async function summarizeStream(
   const lines = /\.(jsonl|ndjson)$/i.test(options.name);
   const splitter = lines ? new LineSplitter() : new JsonSplitter();
   const tally = emptyTally(policies.map((p) => p.model.payer), options.by);
-  const chunkOptions = { trace: false, summary: true, by: options.by, skipInvalid: true, naming: lines ? 'line' : 'index' } as const;
+  const chunkOptions = { trace: false, summary: true, by: options.by, skipInvalid: true, naming: lines ? 'line' : 'index', pretty: false } as const;
   const firstInvalid: Invalid[] = [];
   let invalid = 0;
   let seq = 0;

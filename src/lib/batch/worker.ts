@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadCompiled } from '../criteria/load.ts';
 import { evaluateChunk, type ChunkIn, type ChunkOptions } from './evaluate-chunk.ts';
 
-const options = workerData as ChunkOptions;
-const { policies } = await loadCompiled();
+const { options, files } = workerData as { options: ChunkOptions; files: string[] };
+const { policies } = await loadCompiled(files);
 parentPort!.on('message', (chunk: ChunkIn) => parentPort!.postMessage(evaluateChunk(policies, chunk, options)));
 parentPort!.postMessage('ready');

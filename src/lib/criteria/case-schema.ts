@@ -9,6 +9,7 @@
  * schema-introspect.ts reads them back.
  */
 import * as z from 'zod/mini';
+import { ISO_DATE, isCalendarDate } from './dates.ts';
 import { LEVELS } from './levels.ts';
 
 type Meta = { title: string; unit?: string; format?: 'date' };
@@ -38,9 +39,26 @@ export const THERAPY_KINDS = [
 export const OSTEOPOROSIS_CARE = ['bmd-referral', 'education-referral', 'program-referral', 'program-enrolled'] as const;
 
 const isoDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD'),
-  z.refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || (!Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)), 'Expected a real calendar date'),
+  z.regex(ISO_DATE, 'Expected a date as YYYY-MM-DD'),
+  z.refine((s) => !ISO_DATE.test(s) || isCalendarDate(s), 'Expected a real calendar date'),
 );
+
+/**
+ * Lists whose emptiness or repetition would change a decision are refused (README, "Additions"): a request
+ * names at least one level, each at most once, and a step of osteoporosis care is taken or not. The issue's
+ * path points at the repeated item (`request.levels[3]`), so the form and the CLI show where it is.
+ */
+const distinct = (what: string) => z.check<unknown[]>((ctx) => {
+  const first = new Map<unknown, number>();
+  ctx.value.forEach((v, i) => {
+    const at = first.get(v);
+    if (at === undefined) first.set(v, i);
+    else ctx.issues.push({ code: 'custom', input: v, path: [i], message: `expected each ${what} at most once (first at [${at}])` });
+  });
+});
+const nonEmpty = (what: string) => z.check<unknown[]>((ctx) => {
+  if (!ctx.value.length) ctx.issues.push({ code: 'custom', input: ctx.value, message: `expected at least one ${what}` });
+});
 
 export const therapySchema = z.strictObject({
   /** Kind of non-surgical therapy. */
@@ -58,7 +76,7 @@ export const caseSchema = z.strictObject({
   ageYears: num('Age', 0, 130, 'years'),
   request: group('Request', z.strictObject({
     technique: oneOf('Technique or device', TECHNIQUES),
-    levels: z.optional(titled(z.array(z.enum(LEVELS)).check(z.maxLength(30)), { title: 'Levels treated' })),
+    levels: z.optional(titled(z.array(z.enum(LEVELS)).check(z.maxLength(30), nonEmpty('level'), distinct('level')), { title: 'Levels treated' })),
     purpose: oneOf('Purpose', PURPOSES),
     cementFdaApproved: bool('Cement and devices FDA-approved/cleared'),
   })),
@@ -96,7 +114,7 @@ export const caseSchema = z.strictObject({
     therapies: z.optional(titled(z.array(therapySchema).check(z.maxLength(50)), { title: 'Therapies tried' })),
     contraindicated: bool('Non-surgical management contraindicated'),
   })),
-  osteoporosisCare: z.optional(titled(z.array(z.enum(OSTEOPOROSIS_CARE)).check(z.maxLength(10)), { title: 'Osteoporosis continuum of care' })),
+  osteoporosisCare: z.optional(titled(z.array(z.enum(OSTEOPOROSIS_CARE)).check(z.maxLength(10), distinct('step')), { title: 'Osteoporosis continuum of care' })),
   findings: group('Findings', z.strictObject({
     neurologicDeficit: bool('Neurologic deficit'),
     myelopathy: bool('Myelopathy'),

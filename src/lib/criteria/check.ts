@@ -13,20 +13,24 @@ export type CheckReport = { messages: Message[]; models: PolicyModel[]; runs: Ex
 
 export async function checkFiles(paths: readonly string[], publicExamples: readonly PublicExample[]): Promise<CheckReport> {
   const report: CheckReport = { messages: [], models: [], runs: [] };
+  const texts = new Map<PolicyModel, string>();
   for (const path of paths) {
     const { model, messages } = loadModel(path);
     report.messages.push(...messages);
     if (!model) continue;
     report.models.push(model);
+    texts.set(model, readFileSync(path, 'utf8'));
     const policy = await importCompiled(model);
     const runs = model.examples.map((e) => runExample(policy, e, publicExamples));
     report.runs.push(...runs);
-    report.messages.push(...exampleMessages(model.file, runs), ...lintModel(policy, readFileSync(path, 'utf8')));
+    report.messages.push(...exampleMessages(model.file, runs), ...lintModel(policy, texts.get(model)!));
   }
   const payers = new Map<string, string>();
   for (const m of report.models) {
     const other = payers.get(m.payer);
-    if (other) report.messages.push({ file: m.file, place: { line: 1, column: 1 }, reason: `Duplicate payer id \`${m.payer}\`, expected one file per payer (also in ${other})`, ruleId: 'duplicate-payer', severity: 'error' });
+    // At the frontmatter's `payer:` line (the frontmatter is the file's first lines).
+    const line = texts.get(m)!.split('\n').findIndex((l) => /^payer\s*:/.test(l)) + 1 || 1;
+    if (other) report.messages.push({ file: m.file, place: { line, column: 1 }, reason: `Duplicate payer id \`${m.payer}\`, expected one file per payer (also in ${other})`, ruleId: 'duplicate-payer', severity: 'error' });
     payers.set(m.payer, m.file);
   }
   return report;

@@ -10,6 +10,7 @@ import { parseLevelRanges } from './levels.ts';
 import type { Message } from './messages.ts';
 import type { ModelBlock, ModelNode, PolicyModel } from './model.ts';
 import type { ParsedMdx } from './parse.ts';
+import { checkVersions } from './validate-versions.ts';
 import { YamlSource, type PathKey } from './yaml-source.ts';
 import { describeIssues } from './zod-messages.ts';
 import type { z } from 'zod';
@@ -17,7 +18,7 @@ import type { z } from 'zod';
 type Ctx = { file: string; messages: Message[] };
 
 function structured<T>(ctx: Ctx, src: YamlSource, schema: z.ZodType<T>): T | null {
-  for (const e of src.errors) ctx.messages.push({ file: ctx.file, place: e.place, reason: e.reason, ruleId: 'yaml-syntax', severity: 'error' });
+  for (const e of src.errors) ctx.messages.push({ file: ctx.file, place: e.place, reason: e.reason, ruleId: e.ruleId ?? 'yaml-syntax', severity: 'error' });
   if (src.errors.length) return null;
   const r = schema.safeParse(src.value);
   if (r.success) return r.data;
@@ -110,7 +111,9 @@ export function validate(parsed: ParsedMdx): { model: PolicyModel | null; messag
   if (!parsed.frontmatter) {
     if (!parsed.messages.length) ctx.messages.push({ file: ctx.file, place: { line: 1, column: 1 }, reason: 'Missing frontmatter, expected a `---` YAML block with payer, title, versions, …', ruleId: 'frontmatter', severity: 'error' });
   } else {
-    meta = structured(ctx, new YamlSource(parsed.frontmatter, parsed.lines), frontmatterSchema);
+    const fm = new YamlSource(parsed.frontmatter, parsed.lines);
+    meta = structured(ctx, fm, frontmatterSchema);
+    if (meta) checkVersions(meta.versions, (path, reason, ruleId) => err(fm, path, reason, ruleId));
   }
 
   const blocks: ModelBlock[] = [];

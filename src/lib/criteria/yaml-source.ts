@@ -3,6 +3,7 @@ import { parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node
 import type { LineIndex, Message, Place } from './messages.ts';
 import type { YamlRegion } from './parse.ts';
 import type { PathKey } from './path.ts';
+import { MAX_DEPTH, nodeProblems, tabProblems } from './yaml-guards.ts';
 
 /** `a.b[0].c`: how paths are printed to authors (array indexes in brackets); see path.ts. */
 export { formatPath, type PathKey } from './path.ts';
@@ -12,13 +13,20 @@ export class YamlSource {
   readonly #doc: Document;
   readonly #region: YamlRegion;
   readonly #lines: LineIndex;
-  readonly errors: Array<{ place: Place; reason: string }> = [];
+  readonly errors: Array<{ place: Place; reason: string; ruleId?: string }> = [];
 
   constructor(region: YamlRegion, lines: LineIndex) {
     this.#region = region;
     this.#lines = lines;
-    this.#doc = parseDocument(region.text, { prettyErrors: false, uniqueKeys: true });
-    for (const e of this.#doc.errors) this.errors.push({ place: this.#at(e.pos[0]), reason: `Invalid YAML: ${e.message.split('\n')[0]}` });
+    // Tabs first: parsing tab-indented YAML gives a cascade of misleading errors (see yaml-guards.ts).
+    const tabs = tabProblems(region.text);
+    this.#doc = parseDocument(tabs.length ? '' : region.text, { prettyErrors: false, uniqueKeys: true });
+    for (const e of this.#doc.errors) {
+      const overflow = /call stack/i.test(e.message); // the parser recursed past the stack: nesting far too deep
+      if (overflow && this.errors.some((x) => x.ruleId === 'yaml-depth')) continue; // once, not once per level
+      this.errors.push({ place: this.#at(e.pos[0]), reason: overflow ? `Unexpected nesting deeper than ${MAX_DEPTH} levels, expected a flatter structure` : `Invalid YAML: ${e.message.split('\n')[0]}`, ...(overflow && { ruleId: 'yaml-depth' }) });
+    }
+    for (const p of [...tabs, ...(this.#doc.errors.length ? [] : nodeProblems(this.#doc))]) this.errors.push({ place: this.#at(p.offset), reason: p.reason, ruleId: p.ruleId });
     this.value = this.errors.length ? undefined : this.#doc.toJS();
   }
 

@@ -10,7 +10,7 @@ export type PathedProblem = { path: PathKey[]; reason: string; key?: string };
 function show(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return '`null`';
-  if (Array.isArray(v)) return 'a list';
+  if (Array.isArray(v)) return v.length ? 'a list' : 'an empty list';
   if (typeof v === 'object') return 'a mapping';
   const text = typeof v === 'string' ? v : String(v);
   return `\`${text.length > 40 ? `${text.slice(0, 40)}…` : text}\``;
@@ -24,6 +24,9 @@ function at(root: unknown, path: readonly PropertyKey[]): unknown {
   }
   return v;
 }
+
+/** A field name as typed, cut: a 10 MB key must not give 10 MB of messages. */
+const key = (k: string) => `\`${k.length > 40 ? `${k.slice(0, 40)}…` : k}\``;
 
 const list = (values: readonly unknown[]) => values.map((v) => `\`${String(v)}\``).join(', ');
 
@@ -40,7 +43,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
         out.push({ path, reason: `Unexpected ${show(value)}, expected ${issue.values.length === 1 ? list(issue.values) : `one of ${list(issue.values)}`}` });
         break;
       case 'unrecognized_keys':
-        for (const key of issue.keys) out.push({ path, key, reason: `Unexpected field \`${key}\`${path.length ? ` in \`${formatPath(path)}\`` : ''}` });
+        for (const name of issue.keys) out.push({ path, key: name, reason: `Unexpected field ${key(name)}${path.length ? ` in \`${formatPath(path)}\`` : ''}` });
         break;
       case 'too_small':
         out.push({ path, reason: issue.origin === 'array' ? `Unexpected ${Array.isArray(value) ? `list of ${value.length}` : show(value)}, expected at least ${String(issue.minimum)} item(s)` : `Unexpected ${show(value)}, expected ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}` });
