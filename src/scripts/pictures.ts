@@ -46,7 +46,7 @@ const weeksWords = (w: number) => `${w} week${w === 1 ? '' : 's'}`;
 
 /** Marks the case on every picture of the page: requested levels on the spine, weeks on the timeline. */
 export function showCase(c: Case): void {
-  const levels = new Set(c.request?.levels ?? []);
+  const levels = new Set<string>(c.request?.levels ?? []);
   for (const fig of document.querySelectorAll<HTMLElement>('[data-picture="spine"]')) {
     for (const m of fig.querySelectorAll<SVGElement>('[data-mark][data-level]')) {
       if (levels.has(m.dataset.level!)) m.dataset.requested = 'true';
