@@ -23,7 +23,7 @@ export const USAGE = `Usage: npm run evaluate -- FILE [--trace] [--jsonl] [--wor
   --trace         every node's value in each result
   --jsonl         write one result line per case (the default for JSON Lines input)
   --workers N     worker threads (default: the machine's cores; inputs of up to 1,000 cases run in one thread)
-  --skip-invalid  report an invalid case and go on (its line says so) instead of stopping
+  --skip-invalid  report each invalid case on stderr and go on (its output line says so) instead of stopping
   --summary       per-payer decision shares, deciding criteria, missing facts, and pairwise changes
   --json          with --summary: the summary as JSON
   --by FIELD      with --summary: break decisions down by a case field (e.g. coverage)
@@ -158,7 +158,7 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
   const small = head.length <= 2 * CHUNK;
   const workers = small ? 1 : (args.workers ?? availableParallelism());
   const tally = emptyTally(policies.map((p) => p.model.payer), args.by);
-  const skipped: Invalid[] = [];
+  let skipped = 0;
   let written = 0;
   let stoppedAt: Invalid | null = null;
   const progress = new Progress(io.progress && !args.quiet ? io.progress : null, size, bytesRead);
@@ -172,7 +172,9 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
     }
     let rows = out.lines;
     if (out.invalid.length) {
-      skipped.push(...out.invalid);
+      skipped += out.invalid.length;
+      // Each skipped case is reported as it comes (stdout's line for it says so too), then the count at the end.
+      await writeLines(io.stderr, out.invalid.map((x) => `${x.where}: ${x.problems.join('; ')}`));
       if (output !== 'summary') {
         // Keep one line per case: an invalid case's line says why, in place of its results.
         const byIndex = new Map(out.invalid.map((x) => [x.index, x]));
@@ -234,8 +236,6 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
     const seconds = (performance.now() - ready) / 1000;
     await io.stderr.write(`${JSON.stringify({ cases: tally.cases || written, workers, seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
   }
-  if (skipped.length) {
-    await writeLines(io.stderr, [`Skipped ${skipped.length} invalid case(s):`, ...skipped.slice(0, 20).map((x) => `  ${x.where}: ${x.problems.join('; ')}`), ...(skipped.length > 20 ? [`  … and ${skipped.length - 20} more`] : [])]);
-  }
+  if (skipped) await io.stderr.write(`Skipped ${skipped.toLocaleString('en-US')} invalid case(s).\n`);
   return 0;
 }
