@@ -192,7 +192,7 @@ describe('/compare/ refuses bad links', () => {
     expect(text).toContain('request.levels[0]');
     expect(text).toContain('<svg onload=');
     expect(await page.locator('#case-refused script, #case-refused img, #case-refused svg').count()).toBe(0);
-    await page.waitForTimeout(300);
+    await page.waitForLoadState('load'); // every resource the page asked for has loaded or failed: any handler has run
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
   });
@@ -205,7 +205,7 @@ describe('/compare/ refuses bad links', () => {
     expect(await page.locator('#case-label').textContent()).toBe(`Case: ${label}`);
     expect(await page.locator('#field-id').inputValue()).toBe(label);
     expect(await page.locator('main img, main b').count()).toBe(0);
-    await page.waitForTimeout(300);
+    await page.waitForLoadState('load'); // every resource the page asked for has loaded or failed: any handler has run
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
   });
