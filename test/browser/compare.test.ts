@@ -107,8 +107,9 @@ describe('/compare/ form', () => {
     const from = sharedCase('subacute-osteoporotic-l3');
     const to = sharedCase('upper-thoracic-t2');
     await open(`#case=${encodeCase(from.case)}`);
-    await rerender(() => page.uncheck('input[data-item-of="request.levels"][value="L3"]'));
+    // T2 first: with L3 unticked first, no level would be ticked, a request the case schema refuses.
     await rerender(() => page.check('input[data-item-of="request.levels"][value="T2"]'));
+    await rerender(() => page.uncheck('input[data-item-of="request.levels"][value="L3"]'));
     await rerender(() => page.fill('#field-ageYears', String(to.case.ageYears)));
     await rerender(() => page.fill('#field-id', to.case.id!));
     expect(await caseInAddress()).toEqual(to.case);
