@@ -107,8 +107,9 @@ describe('/compare/ form', () => {
     const from = sharedCase('subacute-osteoporotic-l3');
     const to = sharedCase('upper-thoracic-t2');
     await open(`#case=${encodeCase(from.case)}`);
-    await rerender(() => page.uncheck('input[data-item-of="request.levels"][value="L3"]'));
+    // T2 first: with L3 unticked first, no level would be ticked, a request the case schema refuses.
     await rerender(() => page.check('input[data-item-of="request.levels"][value="T2"]'));
+    await rerender(() => page.uncheck('input[data-item-of="request.levels"][value="L3"]'));
     await rerender(() => page.fill('#field-ageYears', String(to.case.ageYears)));
     await rerender(() => page.fill('#field-id', to.case.id!));
     expect(await caseInAddress()).toEqual(to.case);
@@ -192,7 +193,7 @@ describe('/compare/ refuses bad links', () => {
     expect(text).toContain('request.levels[0]');
     expect(text).toContain('<svg onload=');
     expect(await page.locator('#case-refused script, #case-refused img, #case-refused svg').count()).toBe(0);
-    await page.waitForTimeout(300);
+    await page.waitForLoadState('load'); // every resource the page asked for has loaded or failed: any handler has run
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
   });
@@ -205,7 +206,7 @@ describe('/compare/ refuses bad links', () => {
     expect(await page.locator('#case-label').textContent()).toBe(`Case: ${label}`);
     expect(await page.locator('#field-id').inputValue()).toBe(label);
     expect(await page.locator('main img, main b').count()).toBe(0);
-    await page.waitForTimeout(300);
+    await page.waitForLoadState('load'); // every resource the page asked for has loaded or failed: any handler has run
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
   });

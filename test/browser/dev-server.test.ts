@@ -57,7 +57,8 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
     await new Promise((r) => setTimeout(r, 250));
   }
   const died = server && server.exitCode !== null ? ` (the dev server exited with ${server.exitCode})` : '';
-  throw new Error(`timed out waiting for ${what}${died}${last ? ` (last error: ${String(last)})` : ''}\n--- dev server output ---\n${output.slice(-4000)}`);
+  const shown = await page?.evaluate(() => `${location.href}: ${document.title}: ${document.body?.innerText.slice(0, 300)}`).catch((e: unknown) => String(e));
+  throw new Error(`timed out waiting for ${what}${died}${last ? ` (last error: ${String(last)})` : ''}\n--- the page ---\n${shown}\n--- dev server output ---\n${output.slice(-4000)}`);
 }
 
 /** The environment a developer's shell would give `astro dev`: without vitest's markers (Astro serves no pages under VITEST). */
@@ -183,7 +184,14 @@ describe('live preview on a fixture policy folder', () => {
     const before = output.length;
     edit([['fact: symptoms.painNrs', 'fact: symptoms.painNRS']]);
 
-    const message = await until('the error overlay', () => overlayText('#message-content'));
+    // The overlay comes by HMR; a full reload racing it (the content layer rewrites its store on every save)
+    // can leave a page without it, so a fresh visit is made now and then: the server renders the error too.
+    let probes = 0;
+    const message = await until('the error overlay', async () => {
+      const text = await overlayText('#message-content');
+      if (!text && ++probes % 20 === 0) await visit('/policies/acme/');
+      return text;
+    });
     expect(message).toContain(`${POLICIES}/acme.mdx:44:13: Unexpected fact symptoms.painNRS, expected a case field such as symptoms.painNrs (unknown-fact)`);
     // Each read waits: the overlay can be re-rendered (or the page reloaded) while the server recompiles.
     expect(await until('the overlay title', () => overlayText('#title'))).toBe('Invalid criteria in a policy file');
