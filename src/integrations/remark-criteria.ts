@@ -9,6 +9,7 @@ import type { Root, Code, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { loadModel, POLICY_DIR } from '../lib/criteria/load.ts';
+import { toVFileMessage } from '../lib/criteria/messages.ts';
 import { policyError } from './policy-error.ts';
 
 /** Only the policy folder's files are policies (other MDX, if any, is prose). */
@@ -28,17 +29,27 @@ export function remarkCriteria() {
     const path = file.path;
     if (!path || !isPolicyFile(path)) return;
     // Read the file as written (Astro hands the plugin the body without frontmatter, which would shift lines).
-    const { model, messages } = loadModel(path, readFileSync(path, 'utf8'));
+    const text = readFileSync(path, 'utf8');
+    const { model, messages } = loadModel(path, text);
+    for (const m of messages) file.messages.push(toVFileMessage(m));
     const errors = messages.filter((m) => m.severity === 'error');
     if (errors.length || !model) throw policyError(errors);
     const payer = basename(path, '.mdx');
-    let blockIndex = 0;
-    let codesIndex = 0;
+    // Blocks are found by their position in the model: the tree's lines count from the body, the model's from the file.
+    const body = String(file.value ?? '');
+    const shift = body && text.endsWith(body) ? text.slice(0, text.length - body.length).split('\n').length - 1 : 0;
+    const blockAt = new Map(model.blocks.map((b) => [b.line, b]));
+    const codesAt = new Map(model.codes.map((c, i) => [c.line, i]));
+    const at = <T>(table: Map<number, T>, node: Code): T => {
+      const found = table.get((node.position?.start.line ?? 0) + shift);
+      if (found === undefined) throw new Error(`${path}:${node.position?.start.line}: no ${node.lang} block of the model starts here`);
+      return found;
+    };
     const replace = (nodes: RootContent[]): RootContent[] => nodes.flatMap((node): RootContent[] => {
       if (node.type === 'code') {
         const lang = (node as Code).lang;
-        if (lang === 'criteria') return [element('CriteriaBlock', { payer, block: model.blocks[blockIndex++]!.id }) as RootContent];
-        if (lang === 'codes') return [element('CodesTable', { payer, index: String(codesIndex++) }) as RootContent];
+        if (lang === 'criteria') return [element('CriteriaBlock', { payer, block: at(blockAt, node as Code).id }) as RootContent];
+        if (lang === 'codes') return [element('CodesTable', { payer, index: String(at(codesAt, node as Code)) }) as RootContent];
         if (lang === 'example') return []; // examples are shown together, as one table, by the page
       }
       if ('children' in node) (node as { children: RootContent[] }).children = replace((node as { children: RootContent[] }).children);
