@@ -19,7 +19,8 @@ type Value = Scalar | Scalar[];
 export type FactInput = { kind: 'fact'; fact: string; op: FactOp; value: Value };
 export type FactFields = { fact: string; op: FactOp; value: Value };
 
-const OPS_FOR: Record<Fact['type'], readonly FactOp[]> = {
+/** Operators a `fact` node may use, by the fact's type (the authoring guide lists this table). */
+export const OPS_FOR: Record<Fact['type'], readonly FactOp[]> = {
   number: ['eq', 'ne', 'lt', 'le', 'gt', 'ge'],
   boolean: ['eq', 'ne'],
   enum: ['eq', 'ne', 'in', 'not-in'],
