@@ -29,7 +29,7 @@ type Common = { id: string; label: string; source?: string | undefined; note?: s
 export type NodeInput = KindInput & Common;
 
 /** The union of every kind's schema, in registry order. */
-export const nodeSchema: z.ZodType<NodeInput> = z.lazy(() => z.discriminatedUnion('kind', KIND_NAMES.map((k) => inputBehaviour(k)!.schema(common, nodeSchema)) as never)) as unknown as z.ZodType<NodeInput>;
+export const nodeSchema: z.ZodType<NodeInput> = z.lazy(() => z.discriminatedUnion('kind', KIND_NAMES.map((k) => inputBehaviour(k)!.schema(z, common, nodeSchema)) as never)) as unknown as z.ZodType<NodeInput>;
 
 export const blockSchema = z.strictObject({
   id: kebab,

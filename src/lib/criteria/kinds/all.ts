@@ -1,5 +1,4 @@
 /** `all`: every child is met (Kleene AND: the minimum). */
-import { z } from 'zod';
 import { F, T, type Truth } from '../kleene.ts';
 import { emitMinMax, listChildren } from './combinator-parts.ts';
 import type { CombinatorKind } from './types.ts';
@@ -9,7 +8,7 @@ export type AllInput = { kind: 'all'; of: unknown[] };
 export const all: CombinatorKind<'all', AllInput, {}> = {
   kind: 'all',
   leaf: false,
-  schema: (common, node) => z.strictObject({ ...common, kind: z.literal('all'), of: z.array(node).min(1) }),
+  schema: (z, common, node) => z.strictObject({ ...common, kind: z.literal('all'), of: z.array(node).min(1) }),
   toModel: () => ({}),
   children: (input) => listChildren(input.of),
   combine(_node, kids) {

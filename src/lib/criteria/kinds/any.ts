@@ -1,5 +1,4 @@
 /** `any`: some child is met (Kleene OR: the maximum). */
-import { z } from 'zod';
 import { F, T, type Truth } from '../kleene.ts';
 import { emitMinMax, listChildren } from './combinator-parts.ts';
 import type { CombinatorKind } from './types.ts';
@@ -9,7 +8,7 @@ export type AnyInput = { kind: 'any'; of: unknown[] };
 export const any: CombinatorKind<'any', AnyInput, {}> = {
   kind: 'any',
   leaf: false,
-  schema: (common, node) => z.strictObject({ ...common, kind: z.literal('any'), of: z.array(node).min(1) }),
+  schema: (z, common, node) => z.strictObject({ ...common, kind: z.literal('any'), of: z.array(node).min(1) }),
   toModel: () => ({}),
   children: (input) => listChildren(input.of),
   combine(_node, kids) {

@@ -1,5 +1,4 @@
 /** `at-least`: at least `n` children are met. */
-import { z } from 'zod';
 import { T, type Truth } from '../kleene.ts';
 import { choose, countAtLeast, countExpr, listChildren } from './combinator-parts.ts';
 import type { CombinatorKind } from './types.ts';
@@ -9,7 +8,7 @@ export type AtLeastInput = { kind: 'at-least'; n: number; of: unknown[] };
 export const atLeast: CombinatorKind<'at-least', AtLeastInput, { n: number }> = {
   kind: 'at-least',
   leaf: false,
-  schema: (common, node) => z.strictObject({ ...common, kind: z.literal('at-least'), n: z.number().int().min(1), of: z.array(node).min(1) }),
+  schema: (z, common, node) => z.strictObject({ ...common, kind: z.literal('at-least'), n: z.number().int().min(1), of: z.array(node).min(1) }),
   toModel(input, report) {
     if (input.n > input.of.length) report(['n'], `Unexpected n = ${input.n}, expected at most the ${input.of.length} listed criteria`, 'at-least-n');
     return { n: input.n };

@@ -3,7 +3,6 @@
  * (numbers), `in`/`not-in` (enum facts, a list of values), `has` (list facts such as osteoporosisCare).
  * Test form: `symptoms.painNrs >= 8`, `coverage in [commercial, medicaid]`, `osteoporosisCare has bmd-referral`.
  */
-import { z } from 'zod';
 import { FACTS, FACTS_BY_PATH, type Fact } from '../facts.ts';
 import { F, T, U, type Truth } from '../kleene.ts';
 import { closest } from '../suggest.ts';
@@ -48,7 +47,7 @@ const WORD_OF: Partial<Record<FactOp, string>> = { in: 'in', 'not-in': 'not in',
 export const fact: LeafKind<'fact', FactInput, FactFields> = {
   kind: 'fact',
   leaf: true,
-  schema(common) {
+  schema(z, common) {
     const scalar = z.union([z.number(), z.boolean(), z.string()]);
     return z.strictObject({ ...common, kind: z.literal('fact'), fact: z.string().min(1), op: z.enum(FACT_OPS).default('eq'), value: z.union([scalar, z.array(scalar).min(1)]) });
   },

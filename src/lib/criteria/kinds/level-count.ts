@@ -1,5 +1,4 @@
 /** `level-count`: the number of treated levels compares as stated. Test form: `level count <= 3`. */
-import { z } from 'zod';
 import { F, T, U, type Truth } from '../kleene.ts';
 import { LEVELS_FACT } from '../structured-facts.ts';
 import { BY_SYMBOL, COMPARISONS, compare, JS_OPS, SYMBOL_PATTERN, SYMBOLS, type Comparison } from './ops.ts';
@@ -14,7 +13,7 @@ const TEST = new RegExp(`^level count\\s*${SYMBOL_PATTERN}\\s*(\\d+)$`);
 export const levelCount: LeafKind<'level-count', LevelCountInput, LevelCountFields> = {
   kind: 'level-count',
   leaf: true,
-  schema: (common) => z.strictObject({ ...common, kind: z.literal('level-count'), op: z.enum(COMPARISONS), value: z.number().int().min(0) }),
+  schema: (z, common) => z.strictObject({ ...common, kind: z.literal('level-count'), op: z.enum(COMPARISONS), value: z.number().int().min(0) }),
   toModel: (input) => ({ op: input.op, value: input.value, reads: [LEVELS_FACT.path] }),
   vars: () => [LEVELS_FACT.path],
   evaluate(node, read): Truth {

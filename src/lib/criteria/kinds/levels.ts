@@ -2,7 +2,6 @@
  * `levels`: every / some / no treated level lies within a range list ("T5-L5", "S1-S5, Co").
  * Test form: `every level in T5-L5`, `some level in S1-S5, Co`, `no level in C1-C7`.
  */
-import { z } from 'zod';
 import { F, T, U, type Truth } from '../kleene.ts';
 import { formatLevels, parseLevelRanges, type Level } from '../levels.ts';
 import { LEVELS_FACT } from '../structured-facts.ts';
@@ -19,7 +18,7 @@ const WORD: Record<Quantifier, string> = { every: 'every', some: 'some', none: '
 export const levels: LeafKind<'levels', LevelsInput, LevelsFields> = {
   kind: 'levels',
   leaf: true,
-  schema: (common) => z.strictObject({ ...common, kind: z.literal('levels'), quantifier: z.enum(QUANTIFIERS), within: z.string().min(1) }),
+  schema: (z, common) => z.strictObject({ ...common, kind: z.literal('levels'), quantifier: z.enum(QUANTIFIERS), within: z.string().min(1) }),
   toModel(input, report) {
     const r = parseLevelRanges(input.within);
     if (!r.ok) report(['within'], r.error, 'unknown-level');

@@ -1,5 +1,4 @@
 /** `not`: the child is not met (Kleene NOT: 2 − x, so unknown stays unknown). */
-import { z } from 'zod';
 import { T, type Truth } from '../kleene.ts';
 import type { CombinatorKind } from './types.ts';
 
@@ -8,7 +7,7 @@ export type NotInput = { kind: 'not'; of: unknown };
 export const not: CombinatorKind<'not', NotInput, {}> = {
   kind: 'not',
   leaf: false,
-  schema: (common, node) => z.strictObject({ ...common, kind: z.literal('not'), of: node }),
+  schema: (z, common, node) => z.strictObject({ ...common, kind: z.literal('not'), of: node }),
   toModel: () => ({}),
   children: (input) => [{ input: input.of, path: ['of'] }],
   combine: (_node, kids) => (T - kids[0]!) as Truth,

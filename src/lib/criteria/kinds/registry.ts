@@ -14,7 +14,7 @@ import { not } from './not.ts';
 import { therapies } from './therapies.ts';
 import type { z } from 'zod';
 import type { PathKey } from '../path.ts';
-import type { CandidateSink, CombinatorKind, CommonShape, Emitted, Gen, Goal, LeafKind, NodeBase, Reader, Report, TestForm } from './types.ts';
+import type { Zod, CandidateSink, CombinatorKind, CommonShape, Emitted, Gen, Goal, LeafKind, NodeBase, Reader, Report, TestForm } from './types.ts';
 
 /** Registry order is the order the schema lists kinds in messages, and the order test forms are tried in. */
 export const KINDS = { all, any, 'at-least': atLeast, not, fact, levels, 'level-count': levelCount, therapies } as const;
@@ -68,7 +68,7 @@ export type InputBehaviour = {
   toModel(input: unknown, report: Report): Record<string, unknown>;
   children?(input: unknown): Array<{ input: unknown; path: PathKey[] }>;
   test?: TestForm<Record<string, unknown>>;
-  schema(common: CommonShape, node: z.ZodType): z.ZodType;
+  schema(z: Zod, common: CommonShape, node: z.ZodType): z.ZodType;
 };
 
 export function inputBehaviour(kind: string): InputBehaviour | undefined {

@@ -4,7 +4,6 @@
  * given list is complete. Test form: `therapies 2 of [physical-therapy, orthosis] failed weeks >= 6`,
  * `therapies 1 of all tried`.
  */
-import { z } from 'zod';
 import { F, T, U, type Truth } from '../kleene.ts';
 import { itemPath } from '../paths.ts';
 import { THERAPIES_FACT } from '../structured-facts.ts';
@@ -45,7 +44,7 @@ function qualifies(t: Record<string, unknown> | null, node: TherapiesFields): Tr
 export const therapies: LeafKind<'therapies', TherapiesInput, TherapiesFields> = {
   kind: 'therapies',
   leaf: true,
-  schema: (common) => z.strictObject({
+  schema: (z, common) => z.strictObject({
     ...common,
     kind: z.literal('therapies'),
     /** Therapy kinds that count; all kinds when absent. */

@@ -3,7 +3,11 @@
  * (kinds/registry.ts) lists them, and the block schema, the model types, the validator, the interpreter, the
  * compiler, the lint and the wording all read the kind from there. Nothing else switches on `kind`.
  */
-import type { z } from 'zod';
+import type * as zod from 'zod';
+
+/** Classic zod, handed in by the block schema: kind modules never import it, so browser bundles never pull it in. */
+export type Zod = typeof zod.z;
+type ZodType = zod.ZodType;
 import type { Truth } from '../kleene.ts';
 import type { PathKey } from '../path.ts';
 
@@ -30,7 +34,7 @@ export type NodeBase = {
 export type NodeOf<K extends string, F> = NodeBase & { kind: K } & F;
 
 /** The YAML fields every node may carry, for the kinds' schemas. */
-export type CommonShape = Record<'id' | 'label' | 'source' | 'note', z.ZodType>;
+export type CommonShape = Record<'id' | 'label' | 'source' | 'note', ZodType>;
 
 /** Reports a validation problem at a key of the node being checked (`['value', 1]`). */
 export type Report = (key: PathKey[], reason: string, rule: string) => void;
@@ -81,7 +85,7 @@ export type LeafKind<K extends string, I, F> = {
   kind: K;
   leaf: true;
   /** The block schema of the kind's long form (zod, built lazily so browser bundles never construct it). */
-  schema(common: CommonShape): z.ZodType;
+  schema(z: Zod, common: CommonShape): ZodType;
   /** Input → the kind's model fields (with `reads`), reporting what the context makes wrong. */
   toModel(input: I, report: Report): F & { reads: string[] };
   /** Paths (one path syntax) the evaluation reads: the lint's variables. */
@@ -103,7 +107,7 @@ export type Goal = { children: readonly number[]; value: Truth };
 export type CombinatorKind<K extends string, I, F> = {
   kind: K;
   leaf: false;
-  schema(common: CommonShape, node: z.ZodType): z.ZodType;
+  schema(z: Zod, common: CommonShape, node: ZodType): ZodType;
   toModel(input: I, report: Report): F;
   /** The children as written, with the YAML key path of each. */
   children(input: I): Array<{ input: unknown; path: PathKey[] }>;
