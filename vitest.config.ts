@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Loading and compiling every policy in a hook can take tens of seconds on a busy shared machine.
+          hookTimeout: 120_000,
         },
       },
       {

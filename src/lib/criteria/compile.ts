@@ -168,6 +168,12 @@ export function compileModule(model: PolicyModel, options: { slim?: boolean } = 
     fast,
     `/** Every node's value, indexed by node.index. */`,
     `export function trace(c) { const t = new Uint8Array(${model.nodes.length}); ${model.blocks.map((b) => `m${b.root}(c, t);`).join(' ')} return t; }`,
+    // Explanations read only the deciding blocks' subtrees: evaluate just those (the browser ships trace only).
+    ...(options.slim ? [] : [
+      `const ROOTS = [${model.blocks.map((b) => `m${b.root}`).join(', ')}];`,
+      `/** The values of the given blocks' nodes only (others stay 0), for explanations. */`,
+      `export function traceBlocks(c, blocks) { const t = new Uint8Array(${model.nodes.length}); for (const b of blocks) ROOTS[b](c, t); return t; }`,
+    ]),
     '',
   ].join('\n');
 }
@@ -177,4 +183,6 @@ export type CompiledPolicy = {
   model: PolicyModel;
   blocks: (c: unknown) => ArrayLike<number>;
   trace: (c: unknown) => Uint8Array;
+  /** Values of the given blocks' subtrees only (by block index); absent in the browser's slim modules. */
+  traceBlocks?: ((c: unknown, blocks: readonly number[]) => Uint8Array) | undefined;
 };
