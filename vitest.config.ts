@@ -12,6 +12,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Loading and compiling every policy in a hook can take tens of seconds on a busy shared machine.
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -81,12 +81,12 @@ describe('the mistakes the guide shows', () => {
   });
 
   it('a misspelt fact points at the fact and suggests the right one', () => {
-    expect(byWhat.get('A misspelt fact')).toEqual([expect.stringMatching(/:54:17: Unexpected fact `symptoms\.painNRS`, expected a case field such as `symptoms\.painNrs` \(unknown-fact\)$/)]);
+    expect(byWhat.get('A misspelt fact')).toEqual([expect.stringMatching(/:45:17: Unexpected fact `symptoms\.painNRS`, expected a case field such as `symptoms\.painNrs` \(unknown-fact\)$/)]);
   });
 
   it('a flipped operator is found as a criterion no case can meet, and the examples it breaks fail', () => {
     const out = byWhat.get('A flipped operator: fewer than one level')!;
-    expect(out[0]).toMatch(/:40:7: Unexpected criterion `demo-ind-count` that no case can meet: .*\(never-met\)$/);
+    expect(out[0]).toMatch(/:35:7: Unexpected criterion `demo-ind-count` that no case can meet: .*\(never-met\)$/);
     expect(out.slice(1).every((l) => l.endsWith('(example-failed)'))).toBe(true);
   });
 });

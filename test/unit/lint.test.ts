@@ -7,12 +7,11 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { F, T } from '../../src/lib/criteria/kleene.ts';
 import type { Level } from '../../src/lib/criteria/levels.ts';
-import { levelCandidates, numberCandidates, therapyCandidates } from '../../src/lib/criteria/lint-domains.ts';
+import { itemCandidates, levelCandidates, numberCandidates } from '../../src/lib/criteria/lint-domains.ts';
 import { isPlaceholder } from '../../src/lib/criteria/lint-references.ts';
 import { caseOf, prove, requiresDocumentedOnly, unsatisfiable } from '../../src/lib/criteria/lint-satisfiable.ts';
 import { lintModel } from '../../src/lib/criteria/lint.ts';
 import { loadCompiled } from '../../src/lib/criteria/load.ts';
-import type { ModelNode } from '../../src/lib/criteria/model.ts';
 import { inlinePolicy } from '../fixtures/inline-policy.ts';
 
 describe('candidate values', () => {
@@ -35,8 +34,9 @@ describe('candidate values', () => {
   });
 
   it('therapies: lists of one kind that differ in the nodes they satisfy, including two courses', () => {
-    const node = (id: string, outcome: 'failed' | 'improved') => ({ id, kind: 'therapies', kinds: ['physical-therapy'], outcome, atLeast: 1 }) as unknown as Extract<ModelNode, { kind: 'therapies' }>;
-    const lists = therapyCandidates('physical-therapy', [node('a', 'failed'), node('b', 'improved')], [6]);
+    const profiles = [6, 10].flatMap((weeks) => ['failed', 'improved'].map((outcome) => ({ kind: 'physical-therapy', weeks, outcome })));
+    const outcomeIs = (outcome: string) => (t: Record<string, unknown>) => t.outcome === outcome;
+    const lists = itemCandidates(profiles, [outcomeIs('failed'), outcomeIs('improved')]);
     expect(lists.map((l) => l.map((t) => t.outcome))).toEqual([[], ['failed'], ['improved'], ['failed', 'improved']]);
   });
 });
@@ -190,7 +190,8 @@ describe('generated trees against brute force', () => {
     const asg = new Map<string, unknown>([
       ['symptoms.painNrs', 4.5],
       ['request.levels', ['L1']],
-      ['conservativeCare.therapies#bed-rest', [{ kind: 'bed-rest', weeks: 2, outcome: 'failed' }]],
+      ['conservativeCare.therapies[kind=bed-rest]', [{ kind: 'bed-rest', weeks: 2, outcome: 'failed' }]],
+      ['conservativeCare.therapies[kind=orthosis]', []],
     ]);
     expect(caseOf(model, asg)).toEqual({
       symptoms: { painNrs: 4.5 },

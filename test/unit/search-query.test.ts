@@ -8,6 +8,8 @@ import { PAGE, resultData } from '../fixtures/search-page.ts';
 
 const set = (ranges: string) => (parseLevelRanges(ranges) as { ok: true; levels: Level[] }).levels;
 const aliasWords = (alias: string) => new Set(alias.split(/[\s,;:]+/));
+// Loaded outside the test: parsing every policy on a busy machine can outlast a test's timeout.
+const { models } = loadModels();
 
 describe('levelAlias', () => {
   it('gives the range in ASCII as written and as shown, and every level it covers', () => {
@@ -17,7 +19,6 @@ describe('levelAlias', () => {
   });
 
   it("covers every levels node of every policy, so each node answers its own range's level search", () => {
-    const { models } = loadModels();
     const nodes = models.flatMap((m) => m.nodes.filter((n) => n.kind === 'levels').map((n) => ({ n, alias: levelAliases(m)[n.id]! })));
     expect(nodes.length).toBeGreaterThan(5);
     for (const { n, alias } of nodes) {

@@ -6,6 +6,7 @@
 import type { CompiledPolicy } from '../criteria/compile.ts';
 import { exampleMessages, runExample, type PublicExample } from '../criteria/examples.ts';
 import { FACTS, type Fact } from '../criteria/facts.ts';
+import { OPS_FOR } from '../criteria/kinds/fact.ts';
 import { blockValues, interpret } from '../criteria/interpret.ts';
 import { lintModel } from '../criteria/lint.ts';
 import { formatMessage } from '../criteria/messages.ts';
@@ -27,27 +28,21 @@ export type DemoPolicy = { frontmatter: string; blocks: DemoBlock[]; notes: Poli
 
 export function demoPolicy(file: string, text: string, model: PolicyModel): DemoPolicy {
   const parsed = parseMdx(file, text);
-  let criteria = 0;
+  const blockAt = new Map(model.blocks.map((b) => [b.line, b.id]));
   return {
     frontmatter: parsed.frontmatter?.text.trimEnd() ?? '',
     blocks: parsed.blocks.map((b) => ({
       lang: b.lang,
       yaml: b.yaml.text.trimEnd(),
       line: b.line,
-      blockId: b.lang === 'criteria' ? (model.blocks[criteria++]?.id ?? null) : null,
+      blockId: b.lang === 'criteria' ? (blockAt.get(b.line) ?? null) : null,
     })),
     notes: model.notes,
   };
 }
 
-/** Operators a `fact` node may use, by the fact's type (validate.ts enforces the same; a test keeps them equal). */
-export const OPS_BY_TYPE: Partial<Record<Fact['type'], readonly string[]>> = {
-  number: ['eq', 'ne', 'lt', 'le', 'gt', 'ge'],
-  boolean: ['eq', 'ne'],
-  enum: ['eq', 'ne', 'in', 'not-in'],
-  set: ['has'],
-  string: ['eq', 'ne'],
-};
+/** Operators a `fact` node may use, by the fact's type: the fact kind's own table. */
+export const OPS_BY_TYPE: Partial<Record<Fact['type'], readonly string[]>> = Object.fromEntries(Object.entries(OPS_FOR).filter(([, ops]) => ops.length));
 
 export type FactRow = { path: string; title: string; values: string; ops: string };
 
@@ -109,10 +104,10 @@ export type Mistake = { what: string; from: string; to: string; output: string[]
 /** Mistakes made on purpose in the demo policy, and what check prints for each (computed, so never stale). */
 export function demoMistakes(file: string, text: string, publicExamples: readonly PublicExample[]): Mistake[] {
   const mistakes = [
-    { what: 'A misspelt fact', from: 'fact: symptoms.painNrs', to: 'fact: symptoms.painNRS' },
-    { what: 'A value the fact cannot take', from: 'value: [osteoporotic, steroid-induced]', to: 'value: [osteoporotic, steroid-induced, osteoporosis]' },
+    { what: 'A misspelt fact', from: 'test: symptoms.painNrs >= 7', to: 'test: symptoms.painNRS >= 7' },
+    { what: 'A value the fact cannot take', from: 'test: diagnosis.etiology in [osteoporotic, steroid-induced]', to: 'test: diagnosis.etiology in [osteoporotic, steroid-induced, osteoporosis]' },
     { what: 'A note that does not exist', from: 'note: demo-pain-reading', to: 'note: demo-pain-readings' },
-    { what: 'A flipped operator: fewer than one level', from: 'op: le\n      value: 3', to: 'op: lt\n      value: 1' },
+    { what: 'A flipped operator: fewer than one level', from: 'test: level count <= 3', to: 'test: level count < 1' },
   ];
   return mistakes.map((m) => {
     if (!text.includes(m.from)) throw new Error(`demo policy no longer contains \`${m.from}\` (update demoMistakes)`);

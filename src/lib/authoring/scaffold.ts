@@ -61,28 +61,18 @@ tree:
   label: Vertebroplasty or kyphoplasty is medically necessary when ALL of the following are met
   of:
     - id: ind-osteoporotic
-      kind: fact
+      test: diagnosis.etiology in [osteoporotic, steroid-induced]
       label: Painful osteoporotic vertebral compression fracture
-      fact: diagnosis.etiology
-      op: in
-      value: [osteoporotic, steroid-induced]
     - id: ind-levels
-      kind: levels
+      test: every level in T5-L5
       label: Fracture between T5 and L5
       note: levels-reading
-      quantifier: every
-      within: T5-L5
     - id: ind-pain
-      kind: fact
-      label: Pain of 5 or more on a 10-point scale
-      fact: symptoms.painNrs
-      op: ge
-      value: 5
+      test: symptoms.painNrs >= 5
+      # no label: generated from the test ("Pain (NRS/VAS) at least 5/10"); write one in the payer's words
     - id: ind-conservative
-      kind: therapies
+      test: therapies 1 of all failed weeks >= 6
       label: Conservative management failed after at least 6 weeks
-      outcome: failed
-      weeks: { op: ge, value: 6 }
 \`\`\`
 
 <Interpretation id="levels-reading" nodes="ind-levels">
@@ -105,17 +95,11 @@ tree:
   label: Not medically necessary when ANY of the following is present
   of:
     - id: excl-infection
-      kind: fact
+      test: findings.activeInfection = true
       label: Active systemic infection
-      fact: findings.activeInfection
-      op: eq
-      value: true
     - id: excl-coagulopathy
-      kind: fact
+      test: findings.coagulopathyUncorrected = true
       label: Uncorrected coagulation disorder
-      fact: findings.coagulopathyUncorrected
-      op: eq
-      value: true
 \`\`\`
 
 ## Codes

@@ -4,15 +4,14 @@
  * it, are ids unique) live in validate.ts.
  */
 import { z } from 'zod';
+import { inputBehaviour, KIND_NAMES, type KindInput } from './kinds/registry.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Expected a kebab-case id such as `ind-levels`');
 
 export const DENY_CATEGORIES = ['not-medically-necessary', 'investigational', 'not-covered'] as const;
 export type DenyCategory = (typeof DENY_CATEGORIES)[number];
-export const COMPARISONS = ['eq', 'ne', 'lt', 'le', 'gt', 'ge'] as const;
-export const FACT_OPS = [...COMPARISONS, 'in', 'not-in', 'has'] as const;
-export type Comparison = (typeof COMPARISONS)[number];
-export type FactOp = (typeof FACT_OPS)[number];
+export { COMPARISONS, type Comparison } from './kinds/ops.ts';
+export { FACT_OPS, type FactOp } from './kinds/fact.ts';
 
 const common = {
   /** Stable id, unique in the policy; also the node's HTML anchor. */
@@ -25,37 +24,12 @@ const common = {
   note: kebab.optional(),
 };
 
-const scalar = z.union([z.number(), z.boolean(), z.string()]);
-
-export type NodeInput =
-  | { kind: 'all' | 'any'; of: NodeInput[] } & Common
-  | { kind: 'at-least'; n: number; of: NodeInput[] } & Common
-  | { kind: 'not'; of: NodeInput } & Common
-  | { kind: 'fact'; fact: string; op: FactOp; value: z.output<typeof scalar> | Array<z.output<typeof scalar>> } & Common
-  | { kind: 'levels'; quantifier: 'every' | 'some' | 'none'; within: string } & Common
-  | { kind: 'level-count'; op: Comparison; value: number } & Common
-  | { kind: 'therapies'; kinds?: string[] | undefined; outcome?: 'failed' | 'improved' | undefined; weeks?: { op: Comparison; value: number } | undefined; atLeast: number } & Common;
 type Common = { id: string; label: string; source?: string | undefined; note?: string | undefined };
+/** A node as written in the long form (the one-line `test:` form is expanded into this first: test-form.ts). */
+export type NodeInput = KindInput & Common;
 
-export const nodeSchema: z.ZodType<NodeInput> = z.lazy(() => z.discriminatedUnion('kind', [
-  z.strictObject({ ...common, kind: z.literal('all'), of: z.array(nodeSchema).min(1) }),
-  z.strictObject({ ...common, kind: z.literal('any'), of: z.array(nodeSchema).min(1) }),
-  z.strictObject({ ...common, kind: z.literal('at-least'), n: z.number().int().min(1), of: z.array(nodeSchema).min(1) }),
-  z.strictObject({ ...common, kind: z.literal('not'), of: nodeSchema }),
-  z.strictObject({ ...common, kind: z.literal('fact'), fact: z.string().min(1), op: z.enum(FACT_OPS).default('eq'), value: z.union([scalar, z.array(scalar).min(1)]) }),
-  z.strictObject({ ...common, kind: z.literal('levels'), quantifier: z.enum(['every', 'some', 'none']), within: z.string().min(1) }),
-  z.strictObject({ ...common, kind: z.literal('level-count'), op: z.enum(COMPARISONS), value: z.number().int().min(0) }),
-  z.strictObject({
-    ...common,
-    kind: z.literal('therapies'),
-    /** Therapy kinds that count; all kinds when absent. */
-    kinds: z.array(z.string()).min(1).optional(),
-    outcome: z.enum(['failed', 'improved']).optional(),
-    weeks: z.strictObject({ op: z.enum(COMPARISONS), value: z.number().min(0) }).optional(),
-    /** How many distinct kinds must qualify. */
-    atLeast: z.number().int().min(1).default(1),
-  }),
-])) as unknown as z.ZodType<NodeInput>;
+/** The union of every kind's schema, in registry order. */
+export const nodeSchema: z.ZodType<NodeInput> = z.lazy(() => z.discriminatedUnion('kind', KIND_NAMES.map((k) => inputBehaviour(k)!.schema(z, common, nodeSchema)) as never)) as unknown as z.ZodType<NodeInput>;
 
 export const blockSchema = z.strictObject({
   id: kebab,

@@ -202,7 +202,10 @@ export function decide(policy: CompiledPolicy, c: unknown, options: DecideOption
   const missing = new Set<string>();
   if (date === undefined) missing.add('dateOfService');
   const open = !decided || (decided.decision === 'deny' && !decided.category);
-  const values = options.trace || explainIt || open ? policy.trace(c) : null;
+  // Reasons read only the deciding blocks' subtrees: evaluate those alone when nothing else needs the full trace.
+  const values = options.trace || open ? policy.trace(c)
+    : explainIt ? (policy.traceBlocks ? policy.traceBlocks(c, decided!.because.map((b) => b.index)) : policy.trace(c))
+    : null;
   if (open && values) for (const b of pivotal) unknownFacts(model, values, b.root, missing);
   const deciding: number[] = [];
   if (values && explainIt) for (const b of decided ? decided.because : pivotal) explain(model, values, b.root, deciding);

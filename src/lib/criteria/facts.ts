@@ -3,7 +3,11 @@
  * type. The validator, the renderer's wording, the comparison form and the case generators all use this.
  */
 import { caseSchema } from './case-schema.ts';
+import { LEVELS } from './levels.ts';
 import { describeSchema, type Described } from './schema-introspect.ts';
+
+/** A list of enum values is the levels list when its values are the vertebral levels, in spine order. */
+const isLevelList = (values: readonly string[]) => values.length === LEVELS.length && values.every((v, i) => v === LEVELS[i]);
 
 export type FactShape =
   | { type: 'number'; min: number; max: number; unit: string }
@@ -11,10 +15,10 @@ export type FactShape =
   | { type: 'enum'; values: readonly string[] }
   /** a list of enum values, read with `has` (osteoporosisCare) */
   | { type: 'set'; values: readonly string[] }
-  /** request.levels: read by `levels` and `level-count` nodes */
+  /** a list of vertebral levels (request.levels): read by `levels` and `level-count` nodes */
   | { type: 'levels'; values: readonly string[] }
-  /** conservativeCare.therapies: read by `therapies` nodes */
-  | { type: 'therapies' }
+  /** a list of objects (conservativeCare.therapies), its item fields described: read by `therapies` nodes */
+  | { type: 'therapies'; item: Record<string, Described> }
   | { type: 'string'; maxLength: number; format: 'date' | null };
 
 export type Fact = FactShape & {
@@ -35,8 +39,9 @@ function shapeOf(d: Described, path: string): FactShape {
     case 'boolean': return { type: 'boolean' };
     case 'enum': return { type: 'enum', values: d.values };
     case 'array':
-      if (d.element.type !== 'enum') return { type: 'therapies' };
-      return path === 'request.levels' ? { type: 'levels', values: d.element.values } : { type: 'set', values: d.element.values };
+      if (d.element.type === 'object') return { type: 'therapies', item: d.element.shape };
+      if (d.element.type !== 'enum') throw new Error(`${path}: a list of ${d.element.type} is not a fact type`);
+      return isLevelList(d.element.values) ? { type: 'levels', values: d.element.values } : { type: 'set', values: d.element.values };
     case 'string': return { type: 'string', maxLength: d.maxLength, format: d.format };
     case 'object': throw new Error(`${path} is an object, not a fact`);
   }

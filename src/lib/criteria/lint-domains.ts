@@ -7,43 +7,27 @@
  * - booleans, enums: every value; lists read with `has`: every subset;
  * - levels: one list per set of level classes (levels no `within` tells apart form a class) and per count the
  *   policy's `level-count` nodes distinguish; requests treat at least one level;
- * - therapies: one variable per therapy kind, whose values are the lists of therapies of that kind that differ
- *   in which of the policy's `therapies` nodes they satisfy (closed under combining, since a kind may have been
- *   tried twice with different outcomes).
+ * - list items (therapies): one variable per filtered list (`conservativeCare.therapies[kind=orthosis]`), whose
+ *   values are the lists of items that differ in which of the policy's predicates they satisfy (closed under
+ *   combining, since a kind may have been tried twice with different outcomes).
+ * Each leaf kind says which values matter to it (its `candidates`); this file turns that into domains.
  */
-import { therapySchema } from './case-schema.ts';
-import { describeSchema } from './schema-introspect.ts';
 import { FACTS_BY_PATH } from './facts.ts';
-import { compare } from './interpret.ts';
+import { leafBehaviour } from './kinds/registry.ts';
+import type { CandidateSink } from './kinds/types.ts';
 import { LEVELS, type Level } from './levels.ts';
 import type { ModelNode, PolicyModel } from './model.ts';
+import { parsePath } from './paths.ts';
+import type { Described } from './schema-introspect.ts';
 
-export type Therapy = { kind: string; weeks: number; outcome: 'failed' | 'improved' };
+/** A list item the search builds (a therapy: kind, weeks, outcome). */
+export type Item = Record<string, unknown>;
 /** Variable name → candidate values, in the order the search tries them. */
 export type Domains = Map<string, readonly unknown[]>;
 
-/** Longest therapy duration the case format accepts. */
-const MAX_WEEKS = (() => {
-  const therapy = describeSchema(therapySchema);
-  const weeks = therapy.type === 'object' ? therapy.shape.weeks : undefined;
-  return weeks?.type === 'number' && Number.isFinite(weeks.max) ? weeks.max : 520;
-})();
-
-export const LEVELS_VAR = 'request.levels';
-export const therapyVar = (kind: string) => `conservativeCare.therapies#${kind}`;
-export const isTherapyVar = (name: string) => name.startsWith('conservativeCare.therapies#');
-
-type TherapiesNode = Extract<ModelNode, { kind: 'therapies' }>;
-
-/** The variables a leaf reads. */
+/** The variables a leaf reads (paths of the one path syntax); none for combinators. */
 export function leafVars(node: ModelNode): string[] {
-  switch (node.kind) {
-    case 'fact': return [node.fact];
-    case 'levels':
-    case 'level-count': return [LEVELS_VAR];
-    case 'therapies': return node.kinds.map(therapyVar);
-    default: return [];
-  }
+  return node.children.length ? [] : leafBehaviour(node).vars(node);
 }
 
 /** Sorted points plus the midpoint between each neighbouring pair: one value per class of a threshold order. */
@@ -87,16 +71,31 @@ export function levelCandidates(sets: readonly (readonly Level[])[], counts: rea
   return out;
 }
 
-function qualifies(t: Therapy, node: TherapiesNode): boolean {
-  return (!node.outcome || t.outcome === node.outcome) && (!node.weeks || compare(node.weeks.op, t.weeks, node.weeks.value));
+/** Every item of a filtered list: the filter's value, and per other field each candidate (schema order). */
+function itemProfiles(path: string, numbers: Record<string, readonly number[]>): Item[] {
+  const { segments, filter } = parsePath(path);
+  const fact = FACTS_BY_PATH.get(segments.join('.'));
+  if (fact?.type !== 'therapies' || !filter) throw new Error(`lint: ${path} is not a filtered list`);
+  let items: Item[] = [{}];
+  for (const [field, d] of Object.entries(fact.item)) {
+    const values = field === filter.field ? [filter.value] : fieldCandidates(d, numbers[field] ?? []);
+    items = items.flatMap((it) => values.map((v) => ({ ...it, [field]: v })));
+  }
+  return items;
 }
 
-/** Lists of therapies of one kind, one per distinct pattern of the given nodes they satisfy. */
-export function therapyCandidates(kind: string, nodes: readonly TherapiesNode[], weeks: readonly number[]): Therapy[][] {
-  const profiles: Therapy[] = weeks.flatMap((w) => (['failed', 'improved'] as const).map((outcome) => ({ kind, weeks: w, outcome })));
-  const key = (list: readonly Therapy[]) => nodes.map((n) => (list.some((t) => qualifies(t, n)) ? '1' : '0')).join('');
-  const found = new Map<string, Therapy[]>([[key([]), []]]);
-  // Closure under adding one more therapy: at most 2^nodes patterns.
+function fieldCandidates(d: Described, thresholds: readonly number[]): readonly unknown[] {
+  if (d.type === 'number') return numberCandidates(thresholds, d.min, d.max);
+  if (d.type === 'enum') return d.values;
+  if (d.type === 'boolean') return [true, false];
+  throw new Error(`lint: list items with ${d.type} fields are not searched`);
+}
+
+/** Lists of items, one per distinct pattern of the given predicates they satisfy. */
+export function itemCandidates(profiles: readonly Item[], predicates: ReadonlyArray<(item: Item) => boolean>): Item[][] {
+  const key = (list: readonly Item[]) => predicates.map((q) => (list.some(q) ? '1' : '0')).join('');
+  const found = new Map<string, Item[]>([[key([]), []]]);
+  // Closure under adding one more item: at most 2^predicates patterns.
   for (let grew = true; grew && found.size < 4096; ) {
     grew = false;
     for (const list of [...found.values()]) {
@@ -113,15 +112,20 @@ export function therapyCandidates(kind: string, nodes: readonly TherapiesNode[],
 export function buildDomains(model: PolicyModel): Domains {
   const domains: Domains = new Map();
   const thresholds = new Map<string, unknown[]>();
-  const levelSets: Level[][] = [];
-  const levelCounts: number[] = [];
-  const therapyNodes: TherapiesNode[] = [];
-  for (const node of model.nodes) {
-    if (node.kind === 'fact') thresholds.set(node.fact, [...(thresholds.get(node.fact) ?? []), ...(Array.isArray(node.value) ? node.value : [node.value])]);
-    else if (node.kind === 'levels') levelSets.push(node.set);
-    else if (node.kind === 'level-count') levelCounts.push(node.value);
-    else if (node.kind === 'therapies') therapyNodes.push(node);
-  }
+  const levels = new Map<string, { sets: Level[][]; counts: number[] }>();
+  const items = new Map<string, { predicates: Array<(item: Item) => boolean>; numbers: Record<string, number[]> }>();
+  const levelsAt = (path: string) => levels.get(path) ?? levels.set(path, { sets: [], counts: [] }).get(path)!;
+  const sink: CandidateSink = {
+    values: (path, values) => thresholds.set(path, [...(thresholds.get(path) ?? []), ...values]),
+    levelSet: (path, set) => levelsAt(path).sets.push(set as Level[]),
+    levelCount: (path, count) => levelsAt(path).counts.push(count),
+    items(path, qualifies, numbers) {
+      const entry = items.get(path) ?? items.set(path, { predicates: [], numbers: {} }).get(path)!;
+      entry.predicates.push(qualifies);
+      for (const [field, list] of Object.entries(numbers)) entry.numbers[field] = [...(entry.numbers[field] ?? []), ...list];
+    },
+  };
+  for (const node of model.nodes) if (!node.children.length) leafBehaviour(node).candidates(node, sink);
   for (const [path, used] of thresholds) {
     const fact = FACTS_BY_PATH.get(path)!;
     switch (fact.type) {
@@ -133,10 +137,7 @@ export function buildDomains(model: PolicyModel): Domains {
       default: domains.set(path, [...new Set(used), '\u0000other']);
     }
   }
-  if (levelSets.length || levelCounts.length) domains.set(LEVELS_VAR, levelCandidates(levelSets, levelCounts));
-  const weeks = numberCandidates(therapyNodes.flatMap((n) => (n.weeks ? [n.weeks.value] : [])), 0, MAX_WEEKS);
-  for (const kind of new Set(therapyNodes.flatMap((n) => n.kinds))) {
-    domains.set(therapyVar(kind), therapyCandidates(kind, therapyNodes.filter((n) => n.kinds.includes(kind)), weeks));
-  }
+  for (const [path, l] of levels) domains.set(path, levelCandidates(l.sets, l.counts));
+  for (const [path, i] of items) domains.set(path, itemCandidates(itemProfiles(path, i.numbers), i.predicates));
   return domains;
 }

@@ -7,10 +7,12 @@
  */
 import type { CompiledPolicy } from './compile.ts';
 import { FACTS_BY_PATH } from './facts.ts';
-import { F, T, U, atLeast, type Truth } from './kleene.ts';
-import { buildDomains, isTherapyVar, LEVELS_VAR, therapyVar } from './lint-domains.ts';
+import { combine } from './kinds/registry.ts';
+import { F, T, U, type Truth } from './kleene.ts';
+import { buildDomains } from './lint-domains.ts';
 import { Solver, type Assignment } from './lint-search.ts';
 import type { PolicyModel } from './model.ts';
+import { writePath } from './paths.ts';
 
 export type Finding = {
   node: number;
@@ -20,19 +22,10 @@ export type Finding = {
 };
 
 /** The case an assignment describes (unassigned facts absent, i.e. unknown). */
-export function caseOf(model: PolicyModel, asg: Assignment): Record<string, unknown> {
+export function caseOf(_model: PolicyModel, asg: Assignment): Record<string, unknown> {
   const c: Record<string, unknown> = {};
-  const put = (segments: readonly string[], value: unknown) => {
-    let o = c;
-    for (const s of segments.slice(0, -1)) o = (o[s] ??= {}) as Record<string, unknown>;
-    o[segments.at(-1)!] = value;
-  };
-  const kinds = [...new Set(model.nodes.flatMap((n) => (n.kind === 'therapies' ? n.kinds : [])))];
-  if (kinds.some((k) => asg.has(therapyVar(k)))) put(['conservativeCare', 'therapies'], kinds.flatMap((k) => (asg.get(therapyVar(k)) as unknown[] | undefined) ?? []));
-  for (const [name, value] of asg) {
-    if (name === LEVELS_VAR) put(['request', 'levels'], value);
-    else if (!isTherapyVar(name)) put(FACTS_BY_PATH.get(name)!.segments, value);
-  }
+  // Sorted so that items of one list come out in a stable order whatever order the search assigned them.
+  for (const name of [...asg.keys()].sort()) writePath(c, name, asg.get(name));
   return c;
 }
 
@@ -81,14 +74,7 @@ export function unsatisfiable(policy: CompiledPolicy, budget?: number): Finding[
   /** The value the children's proven constants alone force on node i (U when they force nothing). */
   const forced = (i: number): Truth => {
     const node = model.nodes[i]!;
-    const kids = node.children.map(constant);
-    switch (node.kind) {
-      case 'not': return (T - kids[0]!) as Truth;
-      case 'all': return atLeast(kids.length, kids);
-      case 'any': return atLeast(1, kids);
-      case 'at-least': return atLeast(node.n, kids);
-      default: return U;
-    }
+    return node.children.length ? combine(node, node.children.map(constant)) : U;
   };
   /** Drops children while the rest still cannot all take the value t. */
   const core = (children: readonly number[], t: Truth): number[] => {

@@ -6,10 +6,9 @@
  * unassigned fact are solved independently, so one impossible branch fails fast instead of being retried for
  * every solution of its siblings. A step budget bounds the work; running out proves nothing.
  */
-import { compare, setHas } from './interpret.ts';
-import { F, T, U, type Truth } from './kleene.ts';
-import type { Level } from './levels.ts';
-import { LEVELS_VAR, leafVars, therapyVar, type Domains, type Therapy } from './lint-domains.ts';
+import { behaviourOf, combine, evaluateLeaf } from './kinds/registry.ts';
+import { T, U, type Truth } from './kleene.ts';
+import { leafVars, type Domains } from './lint-domains.ts';
 import type { ModelNode, PolicyModel } from './model.ts';
 
 export type Assignment = ReadonlyMap<string, unknown>;
@@ -17,50 +16,9 @@ export type Outcome = Assignment | null | 'budget';
 
 class BudgetExceeded extends Error {}
 
-function therapyQualifies(t: Therapy, node: Extract<ModelNode, { kind: 'therapies' }>): boolean {
-  return (!node.outcome || t.outcome === node.outcome) && (!node.weeks || compare(node.weeks.op, t.weeks, node.weeks.value));
-}
-
-/** A leaf's value under a partial assignment (the same semantics as interpret.ts, per variable). */
+/** A leaf's value under a partial assignment: the kind's one evaluation, reading the assigned variables. */
 export function leafValue(node: ModelNode, asg: Assignment): Truth {
-  const known = (b: boolean): Truth => (b ? T : F);
-  switch (node.kind) {
-    case 'fact': {
-      const v = asg.get(node.fact);
-      if (v === undefined) return U;
-      if (node.op === 'in') return known((node.value as unknown[]).includes(v));
-      if (node.op === 'not-in') return known(!(node.value as unknown[]).includes(v));
-      if (node.op === 'has') return known(setHas(v as unknown[], node.value));
-      return known(compare(node.op, v as number, node.value as number));
-    }
-    case 'levels': {
-      const levels = asg.get(LEVELS_VAR) as Level[] | undefined;
-      if (!levels) return U;
-      const inside = levels.filter((l) => node.set.includes(l)).length;
-      return known(node.quantifier === 'every' ? inside === levels.length : node.quantifier === 'some' ? inside > 0 : inside === 0);
-    }
-    case 'level-count': {
-      const levels = asg.get(LEVELS_VAR) as Level[] | undefined;
-      return levels ? known(compare(node.op, levels.length, node.value)) : U;
-    }
-    case 'therapies': {
-      let met = 0;
-      let open = 0;
-      for (const kind of node.kinds) {
-        const list = asg.get(therapyVar(kind)) as Therapy[] | undefined;
-        if (!list) open++;
-        else if (list.some((t) => therapyQualifies(t, node))) met++;
-      }
-      return met >= node.atLeast ? T : met + open < node.atLeast ? F : U;
-    }
-    default:
-      throw new Error(`not a leaf: ${node.kind}`);
-  }
-}
-
-function* combinations<X>(items: readonly X[], k: number, from = 0): Generator<X[]> {
-  if (k === 0) { yield []; return; }
-  for (let i = from; i <= items.length - k; i++) for (const rest of combinations(items, k - 1, i + 1)) yield [items[i]!, ...rest];
+  return evaluateLeaf(node, (path) => asg.get(path));
 }
 
 export class Solver {
@@ -107,16 +65,7 @@ export class Solver {
   value(i: number, asg: Assignment): Truth {
     const node = this.model.nodes[i]!;
     if (node.children.length === 0) return leafValue(node, asg);
-    if (node.kind === 'not') return (T - this.value(node.children[0]!, asg)) as Truth;
-    let met = 0;
-    let open = 0;
-    for (const c of node.children) {
-      const v = this.value(c, asg);
-      if (v === T) met++;
-      else if (v === U) open++;
-    }
-    const need = node.kind === 'all' ? node.children.length : node.kind === 'any' ? 1 : node.kind === 'at-least' ? node.n : 0;
-    return met >= need ? T : met + open < need ? F : U;
+    return combine(node, node.children.map((c) => this.value(c, asg)));
   }
 
   *solve(i: number, t: Truth, asg: Assignment): Generator<Assignment> {
@@ -126,19 +75,10 @@ export class Solver {
     if (v === t) { yield asg; return; }
     if (v !== U) return;
     const node = this.model.nodes[i]!;
-    switch (node.kind) {
-      case 'not': yield* this.solve(node.children[0]!, (T - t) as Truth, asg); return;
-      case 'all': yield* t === T ? this.conj(node.children, T, asg) : this.disj(node.children, F, asg); return;
-      case 'any': yield* t === T ? this.disj(node.children, T, asg) : this.conj(node.children, F, asg); return;
-      case 'at-least': {
-        // Met: some n children met. Not met: some (count − n + 1) children not met.
-        const k = t === T ? node.n : node.children.length - node.n + 1;
-        const open = node.children.filter((c) => this.value(c, asg) !== T - t);
-        for (const pick of combinations(open, k)) yield* this.conj(pick, t, asg);
-        return;
-      }
-      default: yield* this.leaf(node, t, asg, leafVars(node));
-    }
+    const kind = behaviourOf(node);
+    if (kind.leaf) { yield* this.leaf(node, t, asg, leafVars(node)); return; }
+    // The kind's goals: alternatives, each a set of children that must all take a value.
+    for (const goal of kind.goals(node, t, (c) => this.value(c, asg))) yield* this.conj(goal.children, goal.value, asg);
   }
 
   *leaf(node: ModelNode, t: Truth, asg: Assignment, vars: readonly string[]): Generator<Assignment> {
@@ -150,10 +90,6 @@ export class Solver {
       this.#tick();
       yield* this.leaf(node, t, new Map(asg).set(name, value), vars);
     }
-  }
-
-  *disj(children: readonly number[], t: Truth, asg: Assignment): Generator<Assignment> {
-    for (const c of children) yield* this.solve(c, t, asg);
   }
 
   /** Every child takes the value `t`. */

@@ -80,7 +80,8 @@ function satisfiabilityMessage(f: Finding, policy: CompiledPolicy, places: Place
   const reason = f.rule === 'never-met'
     ? `Unexpected criterion ${code(node.id)} that no case can meet${why(f, policy.model.nodes)}, expected a criterion some case meets (a contradiction is usually a transcription mistake)`
     : `Unexpected criterion ${code(node.id)} that every case meets${why(f, policy.model.nodes)}, expected a criterion some case fails (a tautology is usually a transcription mistake)`;
-  return { file: policy.model.file, place: places ? places.owner(node.line) : { line: node.line, column: 1 }, reason, ruleId: f.rule, severity: 'error' };
+  // The model knows where each node is written (line and column of its first key).
+  return { file: policy.model.file, place: { line: node.line, column: node.column ?? places?.owner(node.line).column ?? 1 }, reason, ruleId: f.rule, severity: 'error' };
 }
 
 export function lintModel(policy: CompiledPolicy, text?: string): Message[] {

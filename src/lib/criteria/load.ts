@@ -20,9 +20,21 @@ export function policyFiles(dir = resolve(POLICY_DIR)): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort().map((f) => join(dir, f));
 }
 
+type Loaded = { model: PolicyModel | null; messages: Message[] };
+/**
+ * One parse per file content: the remark plugin, the Vite plugin (full and slim modules), the checker and the
+ * tests all ask for the same files; only an edit (new text) parses again. Callers must not mutate the result.
+ */
+const loaded = new Map<string, { text: string; result: Loaded }>();
+
 /** Parses and validates one policy file; `file` in messages is relative to the working directory. */
-export function loadModel(path: string, text = readFileSync(path, 'utf8')): { model: PolicyModel | null; messages: Message[] } {
-  return validate(parseMdx(relative(process.cwd(), path) || path, text));
+export function loadModel(path: string, text = readFileSync(path, 'utf8')): Loaded {
+  const file = relative(process.cwd(), path) || path;
+  const hit = loaded.get(file);
+  if (hit?.text === text) return hit.result;
+  const result = validate(parseMdx(file, text));
+  loaded.set(file, { text, result });
+  return result;
 }
 
 export function loadModels(paths = policyFiles()): { models: PolicyModel[]; messages: Message[] } {

@@ -1,4 +1,10 @@
-/** Positioned messages for authors: `file:line:column: Unexpected X, expected Y`. Collected, then reported at once. */
+/**
+ * Positioned messages for authors: `file:line:column: Unexpected X, expected Y (rule)`. Collected as plain data
+ * (they travel through JSON, tests and the dev overlay), reported as vfile messages (the unified ecosystem's
+ * message type, which the remark plugin adds to the MDX file), printed in one format.
+ */
+import { location } from 'vfile-location';
+import { VFileMessage } from 'vfile-message';
 
 export type Place = { line: number; column: number };
 
@@ -11,28 +17,37 @@ export type Message = {
   severity: 'error' | 'warning';
 };
 
-export function formatMessage(m: Message): string {
-  return `${m.file}:${m.place.line}:${m.place.column}: ${m.reason}${m.severity === 'warning' ? ' [warning]' : ''} (${m.ruleId})`;
+/** The message as a vfile message (`source: criteria`, the rule as `ruleId`, the file in `file`). */
+export function toVFileMessage(m: Message): VFileMessage {
+  const v = new VFileMessage(m.reason, { place: m.place, ruleId: m.ruleId, source: 'criteria' });
+  v.file = m.file;
+  v.fatal = m.severity === 'error' ? true : false;
+  return v;
 }
 
-/** Maps offsets in a text to 1-based line/column. */
+export function formatMessage(m: Message): string {
+  const v = toVFileMessage(m);
+  const at = v.place && 'line' in v.place ? v.place : { line: v.line ?? 1, column: v.column ?? 1 };
+  return `${v.file}:${at.line}:${at.column}: ${v.reason}${v.fatal ? '' : ' [warning]'} (${v.ruleId})`;
+}
+
+/** Maps offsets in a text to 1-based line/column (vfile-location), and lines to their first offset. */
 export class LineIndex {
-  readonly #starts: number[] = [0];
+  readonly #location: ReturnType<typeof location>;
+  readonly #lines: number;
+  readonly #length: number;
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.#starts.push(i + 1);
+    this.#location = location(text);
+    this.#length = text.length;
+    this.#lines = this.#location.toPoint(text.length)?.line ?? 1;
   }
   place(offset: number): Place {
-    let lo = 0;
-    let hi = this.#starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.#starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.#starts[lo]! + 1 };
+    const p = this.#location.toPoint(Math.min(Math.max(offset, 0), this.#length));
+    return p ? { line: p.line, column: p.column } : { line: 1, column: 1 };
   }
   lineStart(line: number): number {
-    return this.#starts[line - 1] ?? this.#starts[this.#starts.length - 1]!;
+    const offset = this.#location.toOffset({ line: Math.min(Math.max(line, 1), this.#lines), column: 1 });
+    return offset ?? this.#length;
   }
 }
 

@@ -3,34 +3,13 @@
  * works from. Plain JSON so the compiled module can embed it. Nodes are flattened in pre-order; a node's
  * `index` is its slot in value arrays (F/U/T per node).
  */
-import type { Comparison, DenyCategory, CodesInput, ExampleInput, Frontmatter, FactOp } from './block-schema.ts';
-import type { Level } from './levels.ts';
+import type { DenyCategory, CodesInput, ExampleInput, Frontmatter } from './block-schema.ts';
+import type { ModelNodeOf } from './kinds/registry.ts';
+import type { NodeBase } from './kinds/types.ts';
 
-type NodeBase = {
-  index: number;
-  id: string;
-  label: string;
-  /** Resolved source reference (inherited from the parent when the author gave none). */
-  source: string;
-  note?: string | undefined;
-  block: number;
-  parent: number;
-  children: number[];
-  depth: number;
-  /** Case fact paths this node reads directly (leaves only). */
-  reads: string[];
-  /** Where the node is written: 1-based line in the MDX file. */
-  line: number;
-};
-
-export type ModelNode = NodeBase & (
-  | { kind: 'all' | 'any' | 'not' }
-  | { kind: 'at-least'; n: number }
-  | { kind: 'fact'; fact: string; op: FactOp; value: string | number | boolean | Array<string | number | boolean> }
-  | { kind: 'levels'; quantifier: 'every' | 'some' | 'none'; within: string; set: Level[] }
-  | { kind: 'level-count'; op: Comparison; value: number }
-  | { kind: 'therapies'; kinds: string[]; outcome?: 'failed' | 'improved' | undefined; weeks?: { op: Comparison; value: number } | undefined; atLeast: number }
-);
+/** A node: the fields every node has plus its kind's own, one member per kind in the registry. */
+export type ModelNode = ModelNodeOf;
+export type { NodeBase };
 
 export type BlockRole = 'indication' | 'exclusion' | 'scope';
 
@@ -47,6 +26,8 @@ export type ModelBlock = {
   versions?: string[] | undefined;
   root: number;
   line: number;
+  /** Column of the opening fence (1: fences start at column 1). */
+  column?: number | undefined;
 };
 
 export type ModelNote = { id: string; nodes: string[]; text: string; line: number };

@@ -4,9 +4,8 @@
  * value fit it, do the levels parse, are ids unique, do notes resolve.
  */
 import { blockSchema, codesSchema, exampleSchema, frontmatterSchema, type NodeInput } from './block-schema.ts';
-import { FACTS, FACTS_BY_PATH, type Fact } from './facts.ts';
-import { THERAPY_KINDS } from './case-schema.ts';
-import { parseLevelRanges } from './levels.ts';
+import { inputBehaviour, wordsOf } from './kinds/registry.ts';
+import { expandTests, pathKey, type TestProblem } from './test-form.ts';
 import type { Message } from './messages.ts';
 import type { ModelBlock, ModelNode, PolicyModel } from './model.ts';
 import type { ParsedMdx } from './parse.ts';
@@ -17,90 +16,15 @@ import type { z } from 'zod';
 
 type Ctx = { file: string; messages: Message[] };
 
-function structured<T>(ctx: Ctx, src: YamlSource, schema: z.ZodType<T>): T | null {
+function structured<T>(ctx: Ctx, src: YamlSource, schema: z.ZodType<T>, value: unknown = src.value): T | null {
   for (const e of src.errors) ctx.messages.push({ file: ctx.file, place: e.place, reason: e.reason, ruleId: e.ruleId ?? 'yaml-syntax', severity: 'error' });
   if (src.errors.length) return null;
-  const r = schema.safeParse(src.value);
+  const r = schema.safeParse(value);
   if (r.success) return r.data;
-  for (const p of describeIssues(r.error.issues, src.value)) {
+  for (const p of describeIssues(r.error.issues, value)) {
     ctx.messages.push({ file: ctx.file, place: p.key ? src.keyPlace(p.path, p.key) : src.place(p.path), reason: p.reason, ruleId: 'schema', severity: 'error' });
   }
   return null;
-}
-
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0]!;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j]!;
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length]!;
-}
-
-function closest(name: string, candidates: readonly string[]): string | null {
-  const prefixed = candidates.find((c) => c.toLowerCase().startsWith(name.toLowerCase()));
-  if (prefixed) return prefixed;
-  let best: string | null = null;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const dist = distance(name.toLowerCase(), c.toLowerCase());
-    if (dist < bestD) [best, bestD] = [c, dist];
-  }
-  return best !== null && bestD <= Math.max(3, name.length / 3) ? best : null;
-}
-
-const OPS_FOR: Record<Fact['type'], readonly string[]> = {
-  number: ['eq', 'ne', 'lt', 'le', 'gt', 'ge'],
-  boolean: ['eq', 'ne'],
-  enum: ['eq', 'ne', 'in', 'not-in'],
-  set: ['has'],
-  string: ['eq', 'ne'],
-  levels: [],
-  therapies: [],
-};
-
-/** Checks a `fact` node against the fact it names; returns the fact's paths read. */
-function checkFact(node: Extract<NodeInput, { kind: 'fact' }>, at: (key: PathKey[]) => (reason: string, rule: string) => void): void {
-  const fact = FACTS_BY_PATH.get(node.fact);
-  if (!fact) {
-    const hint = closest(node.fact, FACTS.map((f) => f.path));
-    at(['fact'])(`Unexpected fact \`${node.fact}\`, expected a case field${hint ? ` such as \`${hint}\`` : ' (see /authoring/ for the list)'}`, 'unknown-fact');
-    return;
-  }
-  if (fact.type === 'levels' || fact.type === 'therapies') {
-    at(['fact'])(`Unexpected fact \`${node.fact}\` in a \`fact\` node, expected a \`${fact.type === 'levels' ? 'levels` or `level-count' : 'therapies'}\` node`, 'wrong-node-kind');
-    return;
-  }
-  const ops = OPS_FOR[fact.type];
-  if (!ops.includes(node.op)) {
-    at(['op'])(`Unexpected op \`${node.op}\` for ${fact.type} fact \`${fact.path}\`, expected one of ${ops.map((o) => `\`${o}\``).join(', ')}`, 'wrong-op');
-    return;
-  }
-  const isList = node.op === 'in' || node.op === 'not-in';
-  if (isList !== Array.isArray(node.value)) {
-    at(['value'])(isList ? `Unexpected single value, expected a list of values for \`${node.op}\`` : `Unexpected list, expected one value for \`${node.op}\``, 'wrong-value');
-    return;
-  }
-  const values = Array.isArray(node.value) ? node.value : [node.value];
-  values.forEach((v, i) => {
-    const where = at(Array.isArray(node.value) ? ['value', i] : ['value']);
-    if (fact.type === 'number') {
-      if (typeof v !== 'number') where(`Unexpected \`${String(v)}\`, expected a number for \`${fact.path}\``, 'wrong-value');
-      else if (v < fact.min || v > fact.max) where(`Unexpected ${v}, expected a number from ${fact.min} to ${fact.max} for \`${fact.path}\``, 'wrong-value');
-    } else if (fact.type === 'boolean') {
-      if (typeof v !== 'boolean') where(`Unexpected \`${String(v)}\`, expected true or false for \`${fact.path}\``, 'wrong-value');
-    } else if (fact.type === 'enum' || fact.type === 'set') {
-      if (typeof v !== 'string' || !fact.values.includes(v)) {
-        const hint = typeof v === 'string' ? closest(v, fact.values) : null;
-        where(`Unexpected \`${String(v)}\`, expected one of ${fact.values.map((x) => `\`${x}\``).join(', ')} for \`${fact.path}\`${hint ? ` (did you mean \`${hint}\`?)` : ''}`, 'wrong-value');
-      }
-    } else if (typeof v !== 'string') where(`Unexpected \`${String(v)}\`, expected text for \`${fact.path}\``, 'wrong-value');
-  });
 }
 
 export function validate(parsed: ParsedMdx): { model: PolicyModel | null; messages: Message[] } {
@@ -163,9 +87,15 @@ export function validate(parsed: ParsedMdx): { model: PolicyModel | null; messag
       }
       continue;
     }
-    const block = structured(ctx, src, blockSchema);
+    const testProblems: TestProblem[] = [];
+    const expansion = src.errors.length ? null : expandTests(src.value, testProblems);
+    for (const p of testProblems) {
+      const at = src.place(p.path);
+      ctx.messages.push({ file: ctx.file, place: { line: at.line, column: at.column + p.offset }, reason: p.reason, ruleId: 'test-syntax', severity: 'error' });
+    }
+    const block = testProblems.length ? null : structured(ctx, src, blockSchema, expansion?.value);
     if (!block) {
-      remember(src.value);
+      remember(expansion?.value ?? src.value);
       continue;
     }
     const blockIndex = blocks.length;
@@ -191,57 +121,24 @@ export function validate(parsed: ParsedMdx): { model: PolicyModel | null; messag
     const addNode = (node: NodeInput, path: PathKey[], parent: number, depth: number, inherited: string): number => {
       claim(node.id, src, path);
       if (node.note) noteRefs.push({ note: node.note, src, path: [...path, 'note'] });
-      const at = (key: PathKey[]) => (reason: string, rule: string) => err(src, [...path, ...key], reason, rule);
-      const base = {
+      const key = pathKey(path);
+      // A test-form node's kind fields are all written in its `test` text: point there.
+      const isTest = expansion!.tests.has(key);
+      const report = (k: PathKey[], reason: string, rule: string) => err(src, isTest && !['id', 'label', 'source', 'note'].includes(String(k[0])) ? [...path, 'test'] : [...path, ...k], reason, rule);
+      const kind = inputBehaviour(node.kind)!;
+      const at = src.place(path);
+      const model = {
         index: nodes.length, id: node.id, label: node.label, source: node.source ?? inherited, note: node.note,
-        block: blockIndex, parent, children: [] as number[], depth, reads: [] as string[], line: src.place(path).line,
-      };
-      let model: ModelNode;
-      switch (node.kind) {
-        case 'all':
-        case 'any':
-        case 'not':
-          model = { ...base, kind: node.kind };
-          break;
-        case 'at-least':
-          if (node.n > node.of.length) at(['n'])(`Unexpected n = ${node.n}, expected at most the ${node.of.length} listed criteria`, 'at-least-n');
-          model = { ...base, kind: 'at-least', n: node.n };
-          break;
-        case 'fact':
-          checkFact(node, at);
-          model = { ...base, kind: 'fact', fact: node.fact, op: node.op, value: node.value, reads: [node.fact] };
-          break;
-        case 'levels': {
-          const r = parseLevelRanges(node.within);
-          if (!r.ok) at(['within'])(r.error, 'unknown-level');
-          model = { ...base, kind: 'levels', quantifier: node.quantifier, within: node.within, set: r.ok ? r.levels : [], reads: ['request.levels'] };
-          break;
-        }
-        case 'level-count':
-          model = { ...base, kind: 'level-count', op: node.op, value: node.value, reads: ['request.levels'] };
-          break;
-        case 'therapies':
-          (node.kinds ?? []).forEach((k, i) => {
-            if ((node.kinds ?? []).indexOf(k) !== i) at(['kinds', i])(`Duplicate therapy kind \`${k}\`, expected each kind once (kinds are counted distinctly)`, 'duplicate-kind');
-            else if (!(THERAPY_KINDS as readonly string[]).includes(k)) {
-              const hint = closest(k, THERAPY_KINDS);
-              at(['kinds', i])(`Unexpected therapy kind \`${k}\`, expected one of ${THERAPY_KINDS.map((x) => `\`${x}\``).join(', ')}${hint ? ` (did you mean \`${hint}\`?)` : ''}`, 'unknown-therapy');
-            }
-          });
-          if (node.atLeast > (node.kinds ?? THERAPY_KINDS).length) at(['atLeast'])(`Unexpected atLeast = ${node.atLeast}, expected at most the ${(node.kinds ?? THERAPY_KINDS).length} kinds listed`, 'at-least-n');
-          model = { ...base, kind: 'therapies', kinds: node.kinds ?? [...THERAPY_KINDS], outcome: node.outcome, weeks: node.weeks, atLeast: node.atLeast, reads: ['conservativeCare.therapies'] };
-          break;
-      }
+        block: blockIndex, parent, children: [] as number[], depth, reads: [] as string[], line: at.line, column: at.column,
+        kind: node.kind, ...kind.toModel(node, report),
+      } as ModelNode;
+      if (expansion!.generatedLabels.has(key)) model.label = wordsOf(model);
       nodes.push(model);
-      if (node.kind === 'all' || node.kind === 'any' || node.kind === 'at-least') {
-        model.children = node.of.map((child, i) => addNode(child, [...path, 'of', i], model.index, depth + 1, model.source));
-      } else if (node.kind === 'not') {
-        model.children = [addNode(node.of, [...path, 'of'], model.index, depth + 1, model.source)];
-      }
+      if (kind.children) model.children = kind.children(node).map((c) => addNode(c.input as NodeInput, [...path, ...c.path], model.index, depth + 1, model.source));
       return model.index;
     };
     const root = addNode(block.tree, ['tree'], -1, 0, block.tree.source ?? block.source);
-    blocks.push({ index: blockIndex, id: block.id, role: block.role, title: block.title, source: block.source, outcome, category: block.category, note: block.note, versions: block.versions, root, line: raw.line });
+    blocks.push({ index: blockIndex, id: block.id, role: block.role, title: block.title, source: block.source, outcome, category: block.category, note: block.note, versions: block.versions, root, line: raw.line, column: raw.column });
   }
 
   // Notes: ids present, unique, and every reference in both directions resolves.

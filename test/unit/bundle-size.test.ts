@@ -1,0 +1,61 @@
+/**
+ * The browser boundary: the /compare/ script bundled the way the build does (esbuild, minified, ES modules, the
+ * browser's slim compiled policies for `virtual:policies-client`) stays under 60 KB gzip, and no build-only
+ * module gets in: classic zod (the block schema), the YAML parser, remark/unified/micromark, vfile.
+ */
+import { build, type Plugin } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { compileModule } from '../../src/lib/criteria/compile.ts';
+import { loadModels } from '../../src/lib/criteria/load.ts';
+
+const LIMIT = 60 * 1024;
+const BUILD_ONLY = [/node_modules\/zod\/v4\/classic\//, /node_modules\/yaml\//, /node_modules\/(remark|unified|micromark|mdast|vfile)[^/]*\//, /src\/lib\/criteria\/(block-schema|validate|parse|yaml-source|lint[^/]*)\.ts$/];
+
+/** `virtual:policies-client` and `virtual:policy-client/<payer>` as the Vite plugin serves them. */
+function clientPolicies(): Plugin {
+  const { models } = loadModels();
+  return {
+    name: 'client-policies',
+    setup(b) {
+      b.onResolve({ filter: /^virtual:polic(y|ies)-client/ }, (args) => ({ path: args.path, namespace: 'virtual' }));
+      b.onLoad({ filter: /.*/, namespace: 'virtual' }, (args) => {
+        if (args.path === 'virtual:policies-client') {
+          return { contents: [...models.map((m, i) => `import * as p${i} from 'virtual:policy-client/${m.payer}';`), `export const policies = [${models.map((_, i) => `p${i}`).join(', ')}];`].join('\n'), loader: 'js' };
+        }
+        const payer = args.path.slice('virtual:policy-client/'.length);
+        return { contents: compileModule(models.find((m) => m.payer === payer)!, { slim: true }), loader: 'js' };
+      });
+    },
+  };
+}
+
+describe('/compare/ bundle', async () => {
+  const result = await build({
+    entryPoints: ['src/scripts/compare/main.ts'],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    treeShaking: true,
+    plugins: [clientPolicies()],
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.contents;
+  const inputs = Object.keys(result.metafile.inputs);
+
+  it(`is at most ${LIMIT / 1024} KB gzip`, () => {
+    const gz = gzipSync(code, { level: 9 }).length;
+    expect(gz, `${(gz / 1024).toFixed(1)} KB gzip (${(code.length / 1024).toFixed(1)} KB minified)`).toBeLessThanOrEqual(LIMIT);
+    expect(gz).toBeGreaterThan(10 * 1024); // the policies and the form are in it: a near-empty bundle would mean a broken build
+  });
+
+  it('takes no build-only module (classic zod, yaml, remark, the block schema and validator)', () => {
+    expect(inputs.filter((i) => BUILD_ONLY.some((re) => re.test(i)))).toEqual([]);
+    // The check above must see the real module graph: the case schema (zod/mini) is in it.
+    expect(inputs.some((i) => /node_modules\/zod\/v4\/mini\//.test(i))).toBe(true);
+  });
+});
