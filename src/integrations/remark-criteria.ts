@@ -24,6 +24,15 @@ function element(name: string, attributes: Record<string, string>): MdxJsxFlowEl
   };
 }
 
+/** The text between the fence opened at `line` (1-based) and its closing fence, as remark's `value` has it. */
+function fenceBody(text: string, line: number): string {
+  const lines = text.split('\n');
+  const open = /^(`{3,}|~{3,})/.exec(lines[line - 1] ?? '')?.[1] ?? '```';
+  const body: string[] = [];
+  for (let i = line; i < lines.length && !new RegExp(`^${open[0]}{${open.length},}\\s*$`).test(lines[i]!.replace(/\r$/, '')); i++) body.push(lines[i]!.replace(/\r$/, ''));
+  return body.join('\n').trimEnd();
+}
+
 export function remarkCriteria() {
   return (tree: Root, file: VFile) => {
     const path = file.path;
@@ -35,25 +44,20 @@ export function remarkCriteria() {
     const errors = messages.filter((m) => m.severity === 'error');
     if (errors.length || !model) throw policyError(errors);
     const payer = basename(path, '.mdx');
-    // Blocks are found by their position in the model: the tree's lines count from the body, the model's from the file.
-    const body = String(file.value ?? '');
-    const shift = body && text.endsWith(body) ? text.slice(0, text.length - body.length).split('\n').length - 1 : 0;
-    const blockAt = new Map(model.blocks.map((b) => [b.line, b]));
-    const codesAt = new Map(model.codes.map((c, i) => [c.line, i]));
-    const at = <T>(table: Map<number, T>, node: Code): T => {
-      const found = table.get((node.position?.start.line ?? 0) + shift);
-      if (found === undefined) {
-        const line = (node.position?.start.line ?? 1) + shift;
-        throw policyError([{ file: relative(process.cwd(), path), place: { line, column: 1 }, reason: `Unexpected \`${node.lang}\` block the checker did not see, expected every data block at the top level of the file`, ruleId: 'block-in-jsx', severity: 'error' }]);
-      }
-      return found;
-    };
+    // Each fence is matched to the model by its content, never by counting fences: the tree Astro hands over
+    // may differ from the file's (frontmatter stripped), and a count goes wrong as soon as the two disagree.
+    const byContent = new Map<string, RootContent>();
+    model.blocks.forEach((b) => byContent.set(`criteria\n${fenceBody(text, b.line)}`, element('CriteriaBlock', { payer, block: b.id }) as RootContent));
+    model.codes.forEach((c, i) => byContent.set(`codes\n${fenceBody(text, c.line)}`, element('CodesTable', { payer, index: String(i) }) as RootContent));
     const replace = (nodes: RootContent[]): RootContent[] => nodes.flatMap((node): RootContent[] => {
       if (node.type === 'code') {
-        const lang = (node as Code).lang;
-        if (lang === 'criteria') return [element('CriteriaBlock', { payer, block: at(blockAt, node as Code).id }) as RootContent];
-        if (lang === 'codes') return [element('CodesTable', { payer, index: String(at(codesAt, node as Code)) }) as RootContent];
+        const { lang, value } = node as Code;
         if (lang === 'example') return []; // examples are shown together, as one table, by the page
+        if (lang === 'criteria' || lang === 'codes') {
+          const found = byContent.get(`${lang}\n${value.trimEnd()}`);
+          if (!found) throw policyError([{ file: relative(process.cwd(), path), place: { line: node.position?.start.line ?? 1, column: 1 }, reason: `Unexpected \`${lang}\` block the checker did not see, expected every data block at the top level of the file`, ruleId: 'block-in-jsx', severity: 'error' }]);
+          return [found];
+        }
       }
       if ('children' in node) (node as { children: RootContent[] }).children = replace((node as { children: RootContent[] }).children);
       return [node];

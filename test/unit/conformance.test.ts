@@ -80,10 +80,10 @@ const LEAVES: Array<[string, Node, Record<string, unknown>, Truth]> = [
   ['test form >=', { test: 'symptoms.painNrs >= 8' }, { symptoms: { painNrs: 9 } }, T],
   ['test form in', { test: 'coverage in [commercial, medicaid]' }, { coverage: 'medicare' }, F],
   ['test form has, absent', { test: 'osteoporosisCare has bmd-referral' }, {}, U],
-  // levels: every / some / none; empty, inside, partly inside, outside, absent
+  // levels: every / some / none; inside, partly inside, outside, absent (an empty list is refused by the case schema)
   ['every inside', { kind: 'levels', quantifier: 'every', within: 'T5-L5' }, { request: { levels: ['T5', 'L5'] } }, T],
   ['every partly', { kind: 'levels', quantifier: 'every', within: 'T5-L5' }, { request: { levels: ['T4', 'T5'] } }, F],
-  ['every empty list', { kind: 'levels', quantifier: 'every', within: 'T5-L5' }, { request: { levels: [] } }, T],
+  ['every outside', { kind: 'levels', quantifier: 'every', within: 'T5-L5' }, { request: { levels: ['T2'] } }, F],
   ['every absent', { kind: 'levels', quantifier: 'every', within: 'T5-L5' }, { request: {} }, U],
   ['some partly', { kind: 'levels', quantifier: 'some', within: 'S1-S5, Co' }, { request: { levels: ['L5', 'Co'] } }, T],
   ['some outside', { kind: 'levels', quantifier: 'some', within: 'S1-S5, Co' }, { request: { levels: ['L5'] } }, F],
@@ -97,7 +97,7 @@ const LEAVES: Array<[string, Node, Record<string, unknown>, Truth]> = [
   ['count ne', { kind: 'level-count', op: 'ne', value: 2 }, { request: { levels: ['T5', 'T6'] } }, F],
   ['count lt', { kind: 'level-count', op: 'lt', value: 2 }, { request: { levels: ['T5'] } }, T],
   ['count le', { kind: 'level-count', op: 'le', value: 3 }, { request: { levels: ['T5', 'T6', 'T7', 'T8'] } }, F],
-  ['count gt', { kind: 'level-count', op: 'gt', value: 0 }, { request: { levels: [] } }, F],
+  ['count gt', { kind: 'level-count', op: 'gt', value: 1 }, { request: { levels: ['L1'] } }, F],
   ['count ge', { kind: 'level-count', op: 'ge', value: 1 }, { request: { levels: ['L1'] } }, T],
   ['count absent', { kind: 'level-count', op: 'le', value: 3 }, {}, U],
   ['test form count', { test: 'level count <= 3' }, { request: { levels: ['L1', 'L2'] } }, T],

@@ -42,7 +42,15 @@ class Constants {
 /** A scope of generated code: fact reads are hoisted into locals declared once (`const f0 = c?.a;`). */
 class Scope implements Gen {
   readonly #locals = new Map<string, string>();
-  constructor(readonly fast: boolean, readonly consts: Constants, readonly inline = false) {}
+  readonly fast: boolean;
+  readonly consts: Constants;
+  readonly inline: boolean;
+  // Plain fields, not parameter properties: batch worker threads load this module with Node's type stripping.
+  constructor(fast: boolean, consts: Constants, inline = false) {
+    this.fast = fast;
+    this.consts = consts;
+    this.inline = inline;
+  }
   read(path: string): string {
     // The traced variant's one-line leaves use a value once: inline access, no local.
     if (this.inline) return access(path);
