@@ -17,4 +17,6 @@ const errors = sorted.filter((m) => m.severity === 'error').length;
 const warnings = sorted.length - errors;
 const passed = report.runs.filter((r) => r.pass).length;
 console.log(`check: ${files.length} policies, ${report.models.reduce((n, m) => n + m.nodes.length, 0)} criteria nodes, ${passed}/${report.runs.length} examples as expected, ${errors} errors, ${warnings} warnings`);
+const { pinning } = report;
+console.log(`check: threshold pinning compiled ${pinning.mutations} mutations (${pinning.equivalent} proven equivalent) in ${(pinning.ms / 1000).toFixed(1)} s`);
 process.exit(errors ? 1 : 0);
