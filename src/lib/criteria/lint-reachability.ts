@@ -10,7 +10,7 @@
  * `<Interpretation allow="unreachable" nodes="…">` note naming it, which says why on the page.
  */
 import type { CompiledPolicy } from './compile.ts';
-import { decide } from './decide.ts';
+import { CATEGORY_RANK, decide } from './decide.ts';
 import { F, T, type Truth } from './kleene.ts';
 import { buildDomains, type Domains } from './lint-domains.ts';
 import { caseOf } from './lint-satisfiable.ts';
@@ -120,13 +120,21 @@ export function contexts(model: PolicyModel, blocks: readonly ModelBlock[], bloc
         return fires ? [{ ...approving([...set(reviews, F)]), decision: 'individual-review' }] : [approving([])];
       }
       if (!fires) return [approving([])];
-      // A denial decides when, without it, the decision would be something else: an approval, a denial of
-      // another category (no indication met), or a scope's review.
-      return [
-        { requirements: [...set(denials, F), ...set(scopes, T), ...set(reviews, F)], someOf: indications.map((b) => b.root), decision: 'deny', category: block.category },
-        ...(model.meta.unmetCategory !== block.category ? [{ requirements: [...set(denials, F), ...set(scopes, T), ...set(indications, F)], someOf: [], decision: 'deny', category: block.category }] : []),
-        ...scopes.map((s) => ({ requirements: [...set(denials, F), [s.root, F] as const], someOf: [], decision: 'deny', category: block.category })),
-      ];
+      {
+        // A denial decides when, without it, the decision would be something else: an approval, a denial of a
+        // weaker category (another exclusion's, or no indication met), or a scope's review. Denials of its own
+        // category or stronger must not be met; weaker ones may be.
+        const rank = CATEGORY_RANK[block.category!];
+        const rivals = denials.filter((b) => CATEGORY_RANK[b.category!] >= rank);
+        const weaker = denials.filter((b) => CATEGORY_RANK[b.category!] < rank);
+        const deny = { decision: 'deny', category: block.category };
+        return [
+          { requirements: [...set(denials, F), ...set(scopes, T), ...set(reviews, F)], someOf: indications.map((b) => b.root), ...deny },
+          ...(weaker.length ? [{ requirements: set(rivals, F), someOf: weaker.map((b) => b.root), ...deny }] : []),
+          ...(model.meta.unmetCategory !== block.category ? [{ requirements: [...set(rivals, F), ...set(scopes, T), ...set(indications, F)], someOf: [], ...deny }] : []),
+          ...scopes.map((s) => ({ requirements: [...set(denials, F), [s.root, F] as const], someOf: [], ...deny })),
+        ];
+      }
   }
 }
 
