@@ -25,10 +25,17 @@ export async function checkFiles(paths: readonly string[], publicExamples: reado
     const runs = model.examples.map((e) => runExample(policy, e, publicExamples));
     report.runs.push(...runs);
     const text = readFileSync(path, 'utf8');
-    report.messages.push(...exampleMessages(model.file, runs), ...lintModel(policy, text), ...reachabilityMessages(policy, text));
-    const pinning = await pinningMessages(policy, publicExamples, text);
-    report.messages.push(...pinning.messages);
-    for (const k of ['mutations', 'equivalent', 'ms'] as const) report.pinning[k] += pinning.report[k];
+    const found = [...exampleMessages(model.file, runs), ...lintModel(policy, text)];
+    report.messages.push(...found);
+    // Reachability and pinning judge a policy that is otherwise sound: on a contradiction or a failing example
+    // they would only repeat it (a branch under a contradiction is unreachable too; no example notices a change
+    // when the examples already fail).
+    if (!found.some((m) => m.severity === 'error')) {
+      report.messages.push(...reachabilityMessages(policy, text));
+      const pinning = await pinningMessages(policy, publicExamples, text);
+      report.messages.push(...pinning.messages);
+      for (const k of ['mutations', 'equivalent', 'ms'] as const) report.pinning[k] += pinning.report[k];
+    }
   }
   const payers = new Map<string, string>();
   for (const m of report.models) {

@@ -144,7 +144,7 @@ export function contexts(model: PolicyModel, blocks: readonly ModelBlock[], bloc
  */
 export function withGoal(model: PolicyModel, requirements: readonly Requirement[], someOf: readonly number[], domains?: Domains, extra: readonly ExtraLeaf[] = []): PolicyModel {
   const goal: ModelNode[] = [];
-  const base = { label: 'goal', source: '', block: -1, parent: -1, depth: 0, reads: [], line: 0 } as const;
+  const base = { label: 'goal', source: '', block: -1, parent: -1, depth: 0, reads: [] as string[], line: 0 };
   const negations = requirements.filter(([, t]) => t === F).length;
   const coherent = domains ? COHERENCE.filter((rule) => rule.every((f) => domains.has(f.fact))) : [];
   const shift = 1 + negations + (someOf.length ? 1 : 0) + coherent.reduce((n, rule) => n + 1 + rule.length, 0) + extra.reduce((n, e) => n + (e.value === F ? 2 : 1), 0);
