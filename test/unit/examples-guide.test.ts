@@ -37,7 +37,8 @@ describe('the demonstration policy', () => {
     const view = demoPolicy(DEMO_POLICY, text, model!);
     expect(view.frontmatter).toMatch(/^payer: demo-health$/m);
     expect(view.blocks.filter((b) => b.lang === 'criteria').map((b) => b.blockId)).toEqual(model!.blocks.map((b) => b.id));
-    expect(view.blocks.map((b) => b.lang)).toEqual(['criteria', 'criteria', 'criteria', 'codes', 'example', 'example', 'example']);
+    // Three examples of the guide's own, then one on each side of every threshold (the pinning check).
+    expect(view.blocks.map((b) => b.lang)).toEqual(['criteria', 'criteria', 'criteria', 'codes', ...Array(12).fill('example')]);
     expect(view.blocks[0]!.yaml).toMatch(/^id: demo-indications\nrole: indication/);
     expect(view.notes.map((n) => n.id)).toEqual(['demo-pain-reading']);
   });

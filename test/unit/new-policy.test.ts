@@ -31,7 +31,10 @@ describe('npm run new-policy', () => {
     expect(model!.blocks.map((b) => b.role)).toEqual(['indication', 'exclusion']);
     expect(model!.codes.flatMap((c) => c.codes.map((x) => x.code))).toEqual(['22513', '22514']);
     expect(model!.notes.map((n) => n.id)).toEqual(['levels-reading']);
-    expect(report.runs.map((r) => [r.example.name, r.pass])).toEqual([['osteoporotic-l1-approved', true]]);
+    // One approved example, then one on each side of every threshold (the pinning check finds nothing to add).
+    expect(report.runs.map((r) => [r.example.name, r.pass])).toEqual(
+      ['osteoporotic-l1-approved', 't5-approved', 't4-denied', 'l5-approved', 's1-denied', 'pain-5-approved', 'pain-4-denied', 'five-weeks-denied'].map((n) => [n, true]),
+    );
   }, 60_000);
 
   it('refuses to overwrite an existing file (exit 1), leaving it as it was', async () => {

@@ -82,6 +82,9 @@ export const CHECK_RULES: readonly RuleRow[] = [
   { rules: ['example-failed'], finds: 'an example whose decision, category or missing fields differ from what it expects' },
   { rules: ['never-met'], finds: 'a criterion no case can meet: a contradiction, reported where it starts, naming the criteria that conflict' },
   { rules: ['never-fails'], finds: 'a criterion every case meets: a tautology (listing every value of a fact with "in" is allowed: it requires the fact to be documented)' },
+  { rules: ['unreachable'], finds: 'an alternative or pathway that never decides a case on its own (an exclusion always fires first, another alternative implies it); a note with allow="unreachable" keeps one on purpose' },
+  { rules: ['threshold-unpinned'], finds: 'a threshold or level range that no example notices when it moves by one step: add an example on each side of it' },
+  { rules: ['note-allow'], finds: 'an interpretation note allowing something other than unreachable or unpinned' },
 ];
 
 /** The reference interpreter behind the compiled policy's interface (same values; no module to import). */

@@ -1,6 +1,6 @@
 /**
  * `npm run new-policy -- <payer-id>`: the text of a new policy file that already passes `npm run check`
- * (frontmatter, one indication block, one exclusion, codes, one example, one interpretation note), written
+ * (frontmatter, one indication block, one exclusion, codes, examples on both sides of every threshold, one interpretation note), written
  * so that each part shows the author what to replace. The file is never overwritten.
  */
 import { writeFileSync } from 'node:fs';
@@ -131,6 +131,107 @@ case:
   findings: { activeInfection: false, coagulopathyUncorrected: false }
 expect:
   decision: approve
+\`\`\`
+
+One example on each side of every threshold and level range: \`npm run check\` changes each by one step and
+reports any change that no example notices.
+
+\`\`\`example
+name: t5-approved
+clause: "Coverage Criteria › I (T5 is the first level covered)"
+case:
+  dateOfService: ${effective}
+  diagnosis: { etiology: osteoporotic }
+  request: { levels: [T5] }
+  symptoms: { painNrs: 7 }
+  conservativeCare: { therapies: [{ kind: physical-therapy, weeks: 6, outcome: failed }] }
+  findings: { activeInfection: false, coagulopathyUncorrected: false }
+expect:
+  decision: approve
+\`\`\`
+
+\`\`\`example
+name: t4-denied
+clause: "Coverage Criteria › I (T4 is above the range)"
+case:
+  dateOfService: ${effective}
+  diagnosis: { etiology: osteoporotic }
+  request: { levels: [T4] }
+  symptoms: { painNrs: 7 }
+  conservativeCare: { therapies: [{ kind: physical-therapy, weeks: 6, outcome: failed }] }
+  findings: { activeInfection: false, coagulopathyUncorrected: false }
+expect:
+  decision: deny
+\`\`\`
+
+\`\`\`example
+name: l5-approved
+clause: "Coverage Criteria › I (L5 is the last level covered)"
+case:
+  dateOfService: ${effective}
+  diagnosis: { etiology: osteoporotic }
+  request: { levels: [L5] }
+  symptoms: { painNrs: 7 }
+  conservativeCare: { therapies: [{ kind: physical-therapy, weeks: 6, outcome: failed }] }
+  findings: { activeInfection: false, coagulopathyUncorrected: false }
+expect:
+  decision: approve
+\`\`\`
+
+\`\`\`example
+name: s1-denied
+clause: "Coverage Criteria › I (S1 is below the range)"
+case:
+  dateOfService: ${effective}
+  diagnosis: { etiology: osteoporotic }
+  request: { levels: [S1] }
+  symptoms: { painNrs: 7 }
+  conservativeCare: { therapies: [{ kind: physical-therapy, weeks: 6, outcome: failed }] }
+  findings: { activeInfection: false, coagulopathyUncorrected: false }
+expect:
+  decision: deny
+\`\`\`
+
+\`\`\`example
+name: pain-5-approved
+clause: "Coverage Criteria › I (pain 5 is enough)"
+case:
+  dateOfService: ${effective}
+  diagnosis: { etiology: osteoporotic }
+  request: { levels: [L1] }
+  symptoms: { painNrs: 5 }
+  conservativeCare: { therapies: [{ kind: physical-therapy, weeks: 6, outcome: failed }] }
+  findings: { activeInfection: false, coagulopathyUncorrected: false }
+expect:
+  decision: approve
+\`\`\`
+
+\`\`\`example
+name: pain-4-denied
+clause: "Coverage Criteria › I (pain 4 is not)"
+case:
+  dateOfService: ${effective}
+  diagnosis: { etiology: osteoporotic }
+  request: { levels: [L1] }
+  symptoms: { painNrs: 4 }
+  conservativeCare: { therapies: [{ kind: physical-therapy, weeks: 6, outcome: failed }] }
+  findings: { activeInfection: false, coagulopathyUncorrected: false }
+expect:
+  decision: deny
+\`\`\`
+
+\`\`\`example
+name: five-weeks-denied
+clause: "Coverage Criteria › I (5 weeks of conservative care are not enough)"
+case:
+  dateOfService: ${effective}
+  diagnosis: { etiology: osteoporotic }
+  request: { levels: [L1] }
+  symptoms: { painNrs: 7 }
+  conservativeCare: { therapies: [{ kind: physical-therapy, weeks: 5, outcome: failed }] }
+  findings: { activeInfection: false, coagulopathyUncorrected: false }
+expect:
+  decision: deny
 \`\`\`
 `;
 }

@@ -32,5 +32,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const warnings = sorted.length - errors;
   const passed = report.runs.filter((r) => r.pass).length;
   await io.stdout.write(`check: ${files.length} policies, ${report.models.reduce((n, m) => n + m.nodes.length, 0)} criteria nodes, ${passed}/${report.runs.length} examples as expected, ${errors} errors, ${warnings} warnings\n`);
+  const { pinning } = report;
+  await io.stdout.write(`check: threshold pinning compiled ${pinning.mutations} mutations (${pinning.equivalent} proven equivalent) in ${(pinning.ms / 1000).toFixed(1)} s\n`);
   return errors ? 1 : 0;
 }

@@ -6,13 +6,16 @@ import { readFileSync } from 'node:fs';
 import { exampleMessages, runExample, type ExampleRun, type PublicExample } from './examples.ts';
 import { importCompiled, loadModel } from './load.ts';
 import { lintModel } from './lint.ts';
+import { reachabilityMessages } from './lint-reachability.ts';
+import { pinningMessages } from './pinning.ts';
 import type { Message } from './messages.ts';
 import type { PolicyModel } from './model.ts';
 
-export type CheckReport = { messages: Message[]; models: PolicyModel[]; runs: ExampleRun[] };
+/** `pinning`: how many threshold mutations were compiled and run, how many proven equivalent, and the time. */
+export type CheckReport = { messages: Message[]; models: PolicyModel[]; runs: ExampleRun[]; pinning: { mutations: number; equivalent: number; ms: number } };
 
 export async function checkFiles(paths: readonly string[], publicExamples: readonly PublicExample[]): Promise<CheckReport> {
-  const report: CheckReport = { messages: [], models: [], runs: [] };
+  const report: CheckReport = { messages: [], models: [], runs: [], pinning: { mutations: 0, equivalent: 0, ms: 0 } };
   const texts = new Map<PolicyModel, string>();
   for (const path of paths) {
     const { model, messages } = loadModel(path);
@@ -23,7 +26,18 @@ export async function checkFiles(paths: readonly string[], publicExamples: reado
     const policy = await importCompiled(model);
     const runs = model.examples.map((e) => runExample(policy, e, publicExamples));
     report.runs.push(...runs);
-    report.messages.push(...exampleMessages(model.file, runs), ...lintModel(policy, texts.get(model)!));
+    const text = texts.get(model)!;
+    const found = [...exampleMessages(model.file, runs), ...lintModel(policy, text)];
+    report.messages.push(...found);
+    // Reachability and pinning judge a policy that is otherwise sound: on a contradiction or a failing example
+    // they would only repeat it (a branch under a contradiction is unreachable too; no example notices a change
+    // when the examples already fail).
+    if (!found.some((m) => m.severity === 'error')) {
+      report.messages.push(...reachabilityMessages(policy, text));
+      const pinning = await pinningMessages(policy, publicExamples, text);
+      report.messages.push(...pinning.messages);
+      for (const k of ['mutations', 'equivalent', 'ms'] as const) report.pinning[k] += pinning.report[k];
+    }
   }
   const payers = new Map<string, string>();
   for (const m of report.models) {

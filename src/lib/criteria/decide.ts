@@ -10,7 +10,7 @@ import { F, T, U, TRUTH_NAMES } from './kleene.ts';
 import type { ModelBlock, PolicyModel } from './model.ts';
 import type { Reason, Result, TraceEntry } from './result.ts';
 
-const CATEGORY_RANK: Record<DenyCategory, number> = { 'not-medically-necessary': 0, investigational: 1, 'not-covered': 2 };
+export const CATEGORY_RANK: Record<DenyCategory, number> = { 'not-medically-necessary': 0, investigational: 1, 'not-covered': 2 };
 
 type Outcome = { decision: 'approve' | 'deny' | 'individual-review'; category?: DenyCategory | undefined; because: ModelBlock[] };
 type Values = ArrayLike<number>;

@@ -48,12 +48,17 @@ export function runExample(policy: CompiledPolicy, example: ModelExample, public
   const parsed = caseSchema.safeParse(merged);
   if (!parsed.success) return fail(formatProblems(describeIssues(parsed.error.issues, merged)).map((p) => `Invalid case: ${p}`));
   const result = decide(policy, parsed.data);
-  const { expect } = example;
+  const problems = expectationProblems(example.expect, result);
+  return { example, case: parsed.data, result, pass: problems.length === 0, problems };
+}
+
+/** How a result differs from an example's expectation (empty when it meets it). */
+export function expectationProblems(expect: ModelExample['expect'], result: Result): string[] {
   const problems: string[] = [];
   if (result.decision !== expect.decision) problems.push(`decision ${result.decision}, expected ${expect.decision}`);
   if (expect.category && result.category !== expect.category) problems.push(`category ${result.category ?? 'none'}, expected ${expect.category}`);
   for (const m of expect.missing ?? []) if (!result.missing.some((x) => x === m || x.startsWith(`${m}.`))) problems.push(`missing ${JSON.stringify(result.missing)}, expected it to name ${m}`);
-  return { example, case: parsed.data, result, pass: problems.length === 0, problems };
+  return problems;
 }
 
 export function exampleMessages(file: string, runs: readonly ExampleRun[]): Message[] {

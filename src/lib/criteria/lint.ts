@@ -14,7 +14,7 @@ import { unsatisfiable, type Finding } from './lint-satisfiable.ts';
 const code = (s: string) => `\`${s}\``;
 
 /** Where things are in the file: a node's first key, or one of its keys (not a child's). */
-class Places {
+export class Places {
   readonly #lines: string[];
   constructor(text: string) {
     this.#lines = text.split('\n');

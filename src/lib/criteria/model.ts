@@ -30,7 +30,8 @@ export type ModelBlock = {
   column?: number | undefined;
 };
 
-export type ModelNote = { id: string; nodes: string[]; text: string; line: number };
+/** `allow`: lint findings the note justifies for its nodes (`unreachable`, `unpinned`). */
+export type ModelNote = { id: string; nodes: string[]; allow?: string[] | undefined; text: string; line: number };
 export type ModelExample = ExampleInput & { line: number };
 export type ModelCodes = CodesInput & { line: number };
 

@@ -18,7 +18,7 @@ export type DataLang = (typeof DATA_LANGS)[number];
 export type YamlRegion = { text: string; offset: number };
 
 export type RawBlock = { lang: DataLang; yaml: YamlRegion; line: number; column: number };
-export type RawNote = { id: string | null; nodes: string[]; text: string; line: number; column: number };
+export type RawNote = { id: string | null; nodes: string[]; allow?: string[]; text: string; line: number; column: number };
 export type RawHeading = { depth: number; text: string; line: number };
 
 export type ParsedMdx = {
@@ -82,6 +82,8 @@ export function extract(file: string, text: string, tree: Root): ParsedMdx {
         out.notes.push({
           id: attribute(node, 'id'),
           nodes: (attribute(node, 'nodes') ?? '').split(/\s+/).filter(Boolean),
+          // Lint findings the note justifies (`allow="unreachable unpinned"`): see lint-reachability.ts, pinning.ts.
+          allow: (attribute(node, 'allow') ?? '').split(/\s+/).filter(Boolean),
           text: plainText(node),
           line: pos.start.line,
           column: pos.start.column,

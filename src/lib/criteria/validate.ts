@@ -27,6 +27,9 @@ function structured<T>(ctx: Ctx, src: YamlSource, schema: z.ZodType<T>, value: u
   return null;
 }
 
+/** Lint findings an <Interpretation allow="…"> note may justify (lint-reachability.ts, pinning.ts). */
+const NOTE_ALLOWS: readonly string[] = ['unreachable', 'unpinned'];
+
 export function validate(parsed: ParsedMdx): { model: PolicyModel | null; messages: Message[] } {
   const ctx: Ctx = { file: parsed.file, messages: [...parsed.messages] };
   const err = (src: YamlSource, path: PathKey[], reason: string, ruleId: string) => ctx.messages.push(src.message(ctx.file, path, reason, ruleId));
@@ -141,13 +144,14 @@ export function validate(parsed: ParsedMdx): { model: PolicyModel | null; messag
     blocks.push({ index: blockIndex, id: block.id, role: block.role, title: block.title, source: block.source, outcome, category: block.category, note: block.note, versions: block.versions, root, line: raw.line, column: raw.column });
   }
 
-  // Notes: ids present, unique, and every reference in both directions resolves.
+  // Notes: ids present, unique, allow only known lint rules, and every reference in both directions resolves.
   const notes: PolicyModel['notes'] = [];
   for (const n of parsed.notes) {
     const place = { line: n.line, column: n.column };
     if (!n.id) ctx.messages.push({ file: ctx.file, place, reason: 'Missing `id` on <Interpretation>, expected a kebab-case id', ruleId: 'note-id', severity: 'error' });
     else if (notes.some((x) => x.id === n.id)) ctx.messages.push({ file: ctx.file, place, reason: `Duplicate note id \`${n.id}\`, expected ids unique in the policy`, ruleId: 'duplicate-id', severity: 'error' });
-    else notes.push({ id: n.id, nodes: n.nodes, text: n.text, line: n.line });
+    else notes.push({ id: n.id, nodes: n.nodes, ...(n.allow?.length ? { allow: n.allow } : {}), text: n.text, line: n.line });
+    for (const a of n.allow ?? []) if (!NOTE_ALLOWS.includes(a)) ctx.messages.push({ file: ctx.file, place, reason: `Unexpected allow \`${a}\` on <Interpretation>, expected ${NOTE_ALLOWS.map((x) => `\`${x}\``).join(' or ')}`, ruleId: 'note-allow', severity: 'error' });
     for (const target of n.nodes) {
       if (!ids.has(target) && !failed.ids.has(target) && !failed.unreadable) ctx.messages.push({ file: ctx.file, place, reason: `Unexpected node \`${target}\` in <Interpretation nodes>, expected the id of a node or block in this policy`, ruleId: 'dangling-id', severity: 'error' });
     }
