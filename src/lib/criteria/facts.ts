@@ -4,6 +4,7 @@
  */
 import { caseSchema } from './case-schema.ts';
 import { describeSchema, type Described } from './schema-introspect.ts';
+import type { FactTopics } from './topics.ts';
 
 export type FactShape =
   | { type: 'number'; min: number; max: number; unit: string }
@@ -24,7 +25,7 @@ export type Fact = FactShape & {
   title: string;
   /** top-level group the fact belongs to (`diagnosis`), or '' for top-level facts */
   group: string;
-};
+} & Partial<FactTopics>;
 
 /** The case schema as a plain tree (titles, types, ranges): what facts and the form are built from. */
 export const CASE_SHAPE = describeSchema(caseSchema) as Extract<Described, { type: 'object' }>;
@@ -48,7 +49,10 @@ function collect(d: Described, segments: string[], out: Fact[]): void {
     return;
   }
   const path = segments.join('.');
-  out.push({ ...shapeOf(d, path), path, segments, title: d.title || path, group: segments.length > 1 ? segments[0]! : '' });
+  out.push({
+    ...shapeOf(d, path), path, segments, title: d.title || path, group: segments.length > 1 ? segments[0]! : '',
+    ...(d.topic && { topic: d.topic }), ...(d.valueTopics && { valueTopics: d.valueTopics }),
+  });
 }
 
 export const FACTS: readonly Fact[] = (() => {

@@ -12,6 +12,7 @@ import type { ModelBlock, ModelNode, PolicyModel } from './model.ts';
 import type { ParsedMdx } from './parse.ts';
 import { YamlSource, type PathKey } from './yaml-source.ts';
 import { describeIssues } from './zod-messages.ts';
+import { isTopicId, TOPIC_IDS } from './topics.ts';
 import type { z } from 'zod';
 
 type Ctx = { file: string; messages: Message[] };
@@ -189,8 +190,11 @@ export function validate(parsed: ParsedMdx): { model: PolicyModel | null; messag
       claim(node.id, src, path);
       if (node.note) noteRefs.push({ note: node.note, src, path: [...path, 'note'] });
       const at = (key: PathKey[]) => (reason: string, rule: string) => err(src, [...path, ...key], reason, rule);
+      node.topics?.forEach((t, i) => {
+        if (!isTopicId(t)) at(['topics', i])(`Unexpected topic \`${t}\`, expected one of ${TOPIC_IDS.map((x) => `\`${x}\``).join(', ')}`, 'unknown-topic');
+      });
       const base = {
-        index: nodes.length, id: node.id, label: node.label, source: node.source ?? inherited, note: node.note,
+        index: nodes.length, id: node.id, label: node.label, source: node.source ?? inherited, note: node.note, ...(node.topics && { topics: node.topics }),
         block: blockIndex, parent, children: [] as number[], depth, reads: [] as string[], line: src.place(path).line,
       };
       let model: ModelNode;
