@@ -5,7 +5,7 @@
  */
 import type { ModelBlock, ModelNode, PolicyModel } from '../criteria/model.ts';
 import { FACTS_BY_PATH } from '../criteria/facts.ts';
-import { derivedTopics, type TopicId } from '../criteria/topics.ts';
+import { derivedTopics, type FactTopics, type TopicId } from '../criteria/topics.ts';
 import { humanize } from '../render/words.ts';
 import { claimOf, placement, type Claim, type Placement } from './claims.ts';
 import { formatDate } from './provenance.ts';
@@ -37,9 +37,9 @@ export type Cell = {
 export const NOT_ADDRESSED = 'Not addressed: no criterion of this policy depends on it';
 const SCOPE_ONLY_PREFIX = 'Not addressed — goes to individual review';
 
-const factTopics = (path: string) => {
+const factTopics = (path: string): FactTopics | undefined => {
   const f = FACTS_BY_PATH.get(path);
-  return f?.topic ? { topic: f.topic, valueTopics: f.valueTopics } : undefined;
+  return f?.topic ? { topic: f.topic, ...(f.valueTopics && { valueTopics: f.valueTopics }) } : undefined;
 };
 
 /** A node's topics: those of the facts it reads, plus any an author gave it or one of its ancestors. */
