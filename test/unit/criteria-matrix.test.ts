@@ -19,10 +19,12 @@ import { buildMatrix, mostDivergentRows, type Matrix } from '../../src/lib/crite
 
 let policies: CompiledPolicy[];
 let matrix: Matrix;
+// Compiling five policies and sweeping every claim is seconds of work; a busy machine may take much longer.
+const SLOW = 120_000;
 beforeAll(async () => {
   policies = (await loadCompiled()).policies;
   matrix = buildMatrix(policies.map((p) => p.model));
-});
+}, SLOW);
 
 /** The oracle for a stated comparison, written out here rather than borrowed from the engine. */
 const holds = (op: string, x: number, v: number) => ({ eq: x === v, ne: x !== v, lt: x < v, le: x <= v, gt: x > v, ge: x >= v } as Record<string, boolean>)[op]!;
@@ -116,7 +118,7 @@ describe('criteria matrix', () => {
         for (const n of cell.nodes) expect(cell.text).not.toContain(n.id);
       }
     }
-  });
+  }, SLOW);
 
   it('states only what the criteria say: every stated boundary moves the evaluator exactly there', () => {
     let claims = 0;
@@ -132,7 +134,7 @@ describe('criteria matrix', () => {
     }
     expect(claims).toBeGreaterThan(100);
     expect(cases).toBeGreaterThan(claims);
-  });
+  }, SLOW);
 
   it('says "not addressed" only where no criterion of the payer reads the topic, and the decision ignores it', () => {
     let checked = 0;
@@ -169,7 +171,7 @@ describe('criteria matrix', () => {
       });
     }
     expect(checked).toBeGreaterThan(0);
-  });
+  }, SLOW);
 
   it('marks where payers differ by grouping each row (no pairwise work) and ranks rows for the home page', () => {
     for (const row of matrix.rows) {
@@ -181,11 +183,11 @@ describe('criteria matrix', () => {
     const top = mostDivergentRows(matrix, 4);
     const fewest = Math.min(...top.map((r) => r.answers));
     expect(matrix.rows.filter((r) => !top.includes(r)).every((r) => r.answers <= fewest)).toBe(true);
-  });
+  }, SLOW);
 
   it('exports one CSV line per cell with the cell text', () => {
     const csv = matrixToCsv(matrix).trimEnd().split('\r\n');
     expect(csv[0]).toBe(MATRIX_CSV_COLUMNS.join(','));
     expect(csv).toHaveLength(1 + matrix.rows.length * matrix.payers.length);
-  });
+  }, SLOW);
 });
