@@ -156,6 +156,19 @@ describe('/criteria/', () => {
     }
   });
 
+  it('prints with the citations of every cell', async () => {
+    await page.goto(`${site.url}/criteria/`);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const cites = await page.locator('td[data-status="addressed"] .print-cite').evaluateAll((ps) => ps.map((p) => getComputedStyle(p).display !== 'none' && (p.textContent ?? '').startsWith('Sources: ')));
+      expect(cites.length).toBeGreaterThan(0);
+      expect(cites.every(Boolean)).toBe(true);
+      expect(await page.locator('.no-print').first().evaluate((e) => getComputedStyle(e).display)).toBe('none');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('is accessible (axe: no serious or critical violations), here and on the home page', async () => {
     for (const path of ['/criteria/', '/']) {
       await page.goto(`${site.url}${path}`);
