@@ -97,8 +97,11 @@ function sweep(policy: CompiledPolicy, claim: Claim): number {
     }
     case 'version': {
       const dayBefore = new Date(Date.parse(`${claim.effective}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-      expect(decide(policy, { dateOfService: dayBefore }).decision, `${policy.model.payer} on ${dayBefore}`).toBe('not-in-effect');
-      expect(decide(policy, { dateOfService: claim.effective }).decision).not.toBe('not-in-effect');
+      // The stated version is the one in effect from its first day, not the day before.
+      expect(decide(policy, { dateOfService: claim.effective }).policy.version, `${policy.model.payer} on ${claim.effective}`).toBe(claim.version);
+      expect(decide(policy, { dateOfService: dayBefore }).policy.version, `${policy.model.payer} on ${dayBefore}`).not.toBe(claim.version);
+      const first = [...policy.model.meta.versions].sort((x, y) => x.effective.localeCompare(y.effective))[0]!;
+      if (first.version === claim.version) expect(decide(policy, { dateOfService: dayBefore }).decision).toBe('not-in-effect');
       tried += 2;
       break;
     }

@@ -8,6 +8,7 @@ import type { Level } from '../criteria/levels.ts';
 import type { ModelNode, PolicyModel } from '../criteria/model.ts';
 import { conditionWords } from '../render/words.ts';
 
+/** `node`: the criterion's id, or '' for what the frontmatter states (a version's dates). */
 type Base = { payer: string; node: string; text: string };
 
 export type Claim = Base & (
