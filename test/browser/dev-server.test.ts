@@ -156,7 +156,7 @@ describe('live preview on a fixture policy folder', () => {
   it('serves the fixture folder instead of the real policies', async () => {
     await visit('/');
     const payers = await until('the home page', async () => {
-      const listed = await page.locator('[data-payer]').evaluateAll((els) => els.map((e) => e.getAttribute('data-payer')));
+      const listed = await page.locator('[data-payer-card]').evaluateAll((els) => els.map((e) => e.getAttribute('data-payer-card')));
       return listed.length ? listed : null;
     });
     expect(payers).toEqual(['acme']);

@@ -23,7 +23,7 @@ afterAll(async () => {
 describe('home page', () => {
   it('lists every payer with its dates, and is accessible', async () => {
     await page.goto(`${site.url}/`);
-    const listed = await page.locator('[data-payer]').evaluateAll((els) => els.map((e) => e.getAttribute('data-payer')));
+    const listed = await page.locator('[data-payer-card]').evaluateAll((els) => els.map((e) => e.getAttribute('data-payer-card')));
     expect(listed.sort()).toEqual([...payers].sort());
     expect(await page.locator('time').count()).toBeGreaterThanOrEqual(payers.length);
     expect(await seriousAxeViolations(page)).toEqual([]);

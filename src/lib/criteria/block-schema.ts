@@ -22,9 +22,11 @@ const common = {
   source: z.string().min(1).optional(),
   /** Id of an interpretation note about this node. */
   note: kebab.optional(),
+  /** Criteria topics (src/lib/criteria/topics.ts) this node is about beyond those of the facts it reads. */
+  topics: z.array(kebab).min(1).optional(),
 };
 
-type Common = { id: string; label: string; source?: string | undefined; note?: string | undefined };
+type Common = { id: string; label: string; source?: string | undefined; note?: string | undefined; topics?: string[] | undefined };
 /** A node as written in the long form (the one-line `test:` form is expanded into this first: test-form.ts). */
 export type NodeInput = KindInput & Common;
 
@@ -81,6 +83,26 @@ export const exampleSchema = z.strictObject({
 export type ExampleInput = z.output<typeof exampleSchema>;
 
 const date = z.union([z.date().transform((d) => d.toISOString().slice(0, 10)), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]);
+/** A date as precise as the source prints it: `2026-05` for "May 2026". */
+const printedDate = z.union([date, z.string().regex(/^\d{4}-\d{2}$/, 'Expected a date as YYYY-MM-DD or YYYY-MM')]);
+
+/** Where the policy comes from, as the source document prints it (shown on the policy page and home page). */
+const sourceSchema = z.strictObject({
+  document: z.string().min(1),
+  seed: z.string().min(1),
+  /** The public document, only where the source's own text gives its address. */
+  url: z.string().optional(),
+  /** Who publishes the document. */
+  publisher: z.string().min(1).optional(),
+  /** Why the publisher is named so, where it is inferred rather than printed. */
+  publisherNote: z.string().min(1).optional(),
+  /** Last review date printed in the source. */
+  lastReview: printedDate.optional(),
+  /** Related public documents whose addresses the source prints (an LCD it adopts, …). */
+  related: z.array(z.strictObject({ title: z.string().min(1), url: z.string().url() })).optional(),
+  /** The revision history printed in the source, oldest first. */
+  history: z.array(z.strictObject({ date: printedDate, version: z.string().min(1).optional(), change: z.string().min(1) })).optional(),
+});
 
 export const frontmatterSchema = z.strictObject({
   payer: kebab,
@@ -89,12 +111,14 @@ export const frontmatterSchema = z.strictObject({
   title: z.string().min(1),
   number: z.string(),
   summary: z.string().min(1),
-  source: z.strictObject({ document: z.string().min(1), seed: z.string().min(1), url: z.string().optional() }),
+  source: sourceSchema,
   procedures: z.array(z.enum(['vertebroplasty', 'kyphoplasty', 'sacroplasty', 'coccygeoplasty'])).min(1),
   versions: z.array(z.strictObject({
     version: z.string().min(1),
     effective: date,
     nextReview: date.optional(),
+    /** The next review as the source prints it ("June 2026") where it gives no day. */
+    nextReviewAsPrinted: z.string().min(1).optional(),
     until: date.optional(),
   })).min(1),
   unmetCategory: z.enum(DENY_CATEGORIES).default('not-medically-necessary'),

@@ -5,24 +5,26 @@
  * misspelt field is refused rather than silently read as unknown.
  *
  * Written with zod/mini because it ships to the browser (/compare/ validates permalinks and the form with it):
- * the same schema at a fraction of classic zod's size. Titles and units are metadata in the global registry;
- * schema-introspect.ts reads them back.
+ * the same schema at a fraction of classic zod's size. Titles, units and criteria topics (topics.ts) are
+ * metadata in the global registry; schema-introspect.ts reads them back. A group's topic is its fields' default.
  */
 import * as z from 'zod/mini';
 import { ISO_DATE, isCalendarDate } from './dates.ts';
 import { LEVELS } from './levels.ts';
+import type { FactTopics, TopicId } from './topics.ts';
 
-type Meta = { title: string; unit?: string; format?: 'date' };
+type Meta = { title: string; unit?: string; format?: 'date' } & Partial<FactTopics>;
 const titled = <S extends z.ZodMiniType>(schema: S, meta: Meta): S => {
   z.globalRegistry.add(schema, meta);
   return schema;
 };
 
-const bool = (title: string) => z.optional(titled(z.boolean(), { title }));
-const num = (title: string, min: number, max: number, unit = '') =>
-  z.optional(titled(z.number().check(z.minimum(min), z.maximum(max)), { title, unit }));
-const oneOf = <T extends readonly [string, ...string[]]>(title: string, values: T) => z.optional(titled(z.enum(values), { title }));
-const group = <S extends z.ZodMiniType>(title: string, schema: S) => z.optional(titled(schema, { title }));
+const bool = (title: string, topic?: TopicId) => z.optional(titled(z.boolean(), { title, ...(topic && { topic }) }));
+const num = (title: string, min: number, max: number, unit = '', topic?: TopicId) =>
+  z.optional(titled(z.number().check(z.minimum(min), z.maximum(max)), { title, unit, ...(topic && { topic }) }));
+const oneOf = <T extends readonly [string, ...string[]]>(title: string, values: T, topics?: FactTopics) =>
+  z.optional(titled(z.enum(values), { title, ...topics }));
+const group = <S extends z.ZodMiniType>(title: string, schema: S, topic?: TopicId) => z.optional(titled(schema, { title, ...(topic && { topic }) }));
 
 export const TECHNIQUES = [
   'vertebroplasty', 'balloon-kyphoplasty', 'kiva', 'spinejack', 'radiofrequency-kyphoplasty',
@@ -36,6 +38,12 @@ export const ETIOLOGIES = [
 export const THERAPY_KINDS = [
   'otc-analgesic', 'prescription-analgesic', 'physical-therapy', 'home-exercise-program', 'orthosis', 'bed-rest', 'activity-modification',
 ] as const;
+/** Etiologies that belong to another topic than "fracture type". */
+const ETIOLOGY_TOPICS: FactTopics['valueTopics'] = {
+  'osteolytic-metastasis': 'malignancy', 'multiple-myeloma': 'malignancy', 'primary-bone-malignancy': 'malignancy',
+  hemangioma: 'hemangioma', 'eosinophilic-granuloma': 'hemangioma', 'high-energy-trauma': 'trauma',
+  'sacral-insufficiency': 'sacroplasty', none: 'prophylaxis',
+};
 export const OSTEOPOROSIS_CARE = ['bmd-referral', 'education-referral', 'program-referral', 'program-enrolled'] as const;
 
 const isoDate = z.string().check(
@@ -62,59 +70,59 @@ const nonEmpty = (what: string) => z.check<unknown[]>((ctx) => {
 
 export const therapySchema = z.strictObject({
   /** Kind of non-surgical therapy. */
-  kind: titled(z.enum(THERAPY_KINDS), { title: 'Therapy' }),
+  kind: titled(z.enum(THERAPY_KINDS), { title: 'Therapy', topic: 'conservative-care' }),
   /** Duration in weeks; absent = unknown. */
-  weeks: num('Weeks', 0, 520, 'weeks'),
+  weeks: num('Weeks', 0, 520, 'weeks', 'conservative-care'),
   /** `failed`: less than clinically meaningful improvement. */
-  outcome: oneOf('Outcome', ['failed', 'improved'] as const),
+  outcome: oneOf('Outcome', ['failed', 'improved'] as const, { topic: 'conservative-care' }),
 });
 
 export const caseSchema = z.strictObject({
-  id: z.optional(titled(z.string().check(z.maxLength(200)), { title: 'Case label' })),
-  dateOfService: z.optional(titled(isoDate, { title: 'Date of service', format: 'date' })),
-  coverage: oneOf('Line of business', ['commercial', 'medicare', 'medicaid'] as const),
-  ageYears: num('Age', 0, 130, 'years'),
+  id: z.optional(titled(z.string().check(z.maxLength(200)), { title: 'Case label', topic: 'date-version' })),
+  dateOfService: z.optional(titled(isoDate, { title: 'Date of service', format: 'date', topic: 'date-version' })),
+  coverage: oneOf('Line of business', ['commercial', 'medicare', 'medicaid'] as const, { topic: 'line-of-business' }),
+  ageYears: num('Age', 0, 130, 'years', 'age'),
   request: group('Request', z.strictObject({
-    technique: oneOf('Technique or device', TECHNIQUES),
-    levels: z.optional(titled(z.array(z.enum(LEVELS)).check(z.maxLength(30), nonEmpty('level'), distinct('level')), { title: 'Levels treated' })),
-    purpose: oneOf('Purpose', PURPOSES),
-    cementFdaApproved: bool('Cement and devices FDA-approved/cleared'),
+    technique: oneOf('Technique or device', TECHNIQUES, { topic: 'technique' }),
+    levels: z.optional(titled(z.array(z.enum(LEVELS)).check(z.maxLength(30), nonEmpty('level'), distinct('level')), { title: 'Levels treated', topic: 'level-range' })),
+    purpose: oneOf('Purpose', PURPOSES, { topic: 'prophylaxis' }),
+    cementFdaApproved: bool('Cement and devices FDA-approved/cleared', 'technique'),
   })),
   diagnosis: group('Diagnosis', z.strictObject({
-    etiology: oneOf('Etiology', ETIOLOGIES),
-    hemangiomaAggressive: bool('Aggressive lesion features on imaging'),
-    lowEnergyMechanism: bool('Low-energy mechanism'),
-    traumaticEvent: bool('Distinct traumatic event'),
-    fractureAgeWeeks: num('Weeks since symptom onset', 0, 5200, 'weeks'),
-    symptomatic: bool('Fracture or lesion symptomatic'),
+    etiology: oneOf('Etiology', ETIOLOGIES, { topic: 'fracture-type', valueTopics: ETIOLOGY_TOPICS }),
+    hemangiomaAggressive: bool('Aggressive lesion features on imaging', 'hemangioma'),
+    lowEnergyMechanism: bool('Low-energy mechanism', 'trauma'),
+    traumaticEvent: bool('Distinct traumatic event', 'trauma'),
+    fractureAgeWeeks: num('Weeks since symptom onset', 0, 5200, 'weeks', 'fracture-age'),
+    symptomatic: bool('Fracture or lesion symptomatic', 'fracture-type'),
     imaging: group('Imaging', z.strictObject({
       modality: oneOf('Best imaging', ['mri', 'ct', 'bone-scan', 'spect-ct', 'xray'] as const),
       acuteFindings: bool('Acute findings (edema / uptake)'),
       concordant: bool('Imaging concordant with symptoms'),
-    })),
-    heightLossPercent: num('Vertebral height loss', 0, 100, '%'),
-    heightLossProgressing: bool('Height loss progressing'),
-    newKyphoticDeformity: bool('New kyphotic deformity'),
-    vertebraPlana: bool('Vertebra plana'),
-    kyphosisReducingPulmonaryFunction: bool('Kyphosis reducing pulmonary function'),
-    stableAndImproving: bool('Stable fracture, clinically improving'),
-  })),
+    }), 'imaging'),
+    heightLossPercent: num('Vertebral height loss', 0, 100, '%', 'deformity'),
+    heightLossProgressing: bool('Height loss progressing', 'deformity'),
+    newKyphoticDeformity: bool('New kyphotic deformity', 'deformity'),
+    vertebraPlana: bool('Vertebra plana', 'deformity'),
+    kyphosisReducingPulmonaryFunction: bool('Kyphosis reducing pulmonary function', 'deformity'),
+    stableAndImproving: bool('Stable fracture, clinically improving', 'deformity'),
+  }), 'fracture-type'),
   symptoms: group('Symptoms', z.strictObject({
     painNrs: num('Pain (NRS/VAS)', 0, 10, '/10'),
     painTrend: oneOf('Pain trend', ['worsening', 'stable', 'improving'] as const),
     hospitalizedForPain: bool('Hospitalized for fracture pain'),
     painPreventsAmbulationOrTransfers: bool('Pain prevents ambulation or transfers'),
-    painFromFracture: bool('Pain primarily from the treated fracture'),
-    adlImpaired: bool('Pain limits daily activities'),
-    adlImpairmentDocumented: bool('ADL impairment documented in detail'),
-    severeFunctionalImpact: bool('Severe functional impact (RMDQ > 17)'),
+    painFromFracture: bool('Pain primarily from the treated fracture', 'pain-source'),
+    adlImpaired: bool('Pain limits daily activities', 'function'),
+    adlImpairmentDocumented: bool('ADL impairment documented in detail', 'function'),
+    severeFunctionalImpact: bool('Severe functional impact (RMDQ > 17)', 'function'),
     incapacitated: bool('Incapacitated by pain'),
-  })),
+  }), 'pain'),
   conservativeCare: group('Conservative care', z.strictObject({
     therapies: z.optional(titled(z.array(therapySchema).check(z.maxLength(50)), { title: 'Therapies tried' })),
     contraindicated: bool('Non-surgical management contraindicated'),
-  })),
-  osteoporosisCare: z.optional(titled(z.array(z.enum(OSTEOPOROSIS_CARE)).check(z.maxLength(10), distinct('step')), { title: 'Osteoporosis continuum of care' })),
+  }), 'conservative-care'),
+  osteoporosisCare: z.optional(titled(z.array(z.enum(OSTEOPOROSIS_CARE)).check(z.maxLength(10), distinct('step')), { title: 'Osteoporosis continuum of care', topic: 'osteoporosis-care' })),
   findings: group('Findings', z.strictObject({
     neurologicDeficit: bool('Neurologic deficit'),
     myelopathy: bool('Myelopathy'),
@@ -135,14 +143,14 @@ export const caseSchema = z.strictObject({
     cementOrContrastAllergy: bool('Cement or contrast allergy'),
     severeCardiopulmonaryDisease: bool('Severe cardiopulmonary disease'),
     pregnant: bool('Pregnancy'),
-    radiculopathyHerniatedDisc: bool('Radiculopathy from herniated disc'),
-    radiculopathyOrFacetDisease: bool('Radiculopathy or facet disease'),
-    triggerPoints: bool('Trigger points'),
-    otherPainGenerators: bool('Other pain generators at the level'),
-    painfulMetastasesElsewhere: bool('Painful metastases outside the spine'),
-    osteoblasticOrPrimaryBoneTumor: bool('Osteoblastic or primary bone tumour'),
-    solitaryPlasmacytoma: bool('Solitary plasmacytoma'),
-  })),
+    radiculopathyHerniatedDisc: bool('Radiculopathy from herniated disc', 'pain-source'),
+    radiculopathyOrFacetDisease: bool('Radiculopathy or facet disease', 'pain-source'),
+    triggerPoints: bool('Trigger points', 'pain-source'),
+    otherPainGenerators: bool('Other pain generators at the level', 'pain-source'),
+    painfulMetastasesElsewhere: bool('Painful metastases outside the spine', 'malignancy'),
+    osteoblasticOrPrimaryBoneTumor: bool('Osteoblastic or primary bone tumour', 'malignancy'),
+    solitaryPlasmacytoma: bool('Solitary plasmacytoma', 'malignancy'),
+  }), 'contraindications'),
 });
 
 /** A case as written (CLI file, permalink, form). */

@@ -5,6 +5,7 @@
 import { caseSchema } from './case-schema.ts';
 import { LEVELS } from './levels.ts';
 import { describeSchema, type Described } from './schema-introspect.ts';
+import type { FactTopics } from './topics.ts';
 
 /** A list of enum values is the levels list when its values are the vertebral levels, in spine order. */
 const isLevelList = (values: readonly string[]) => values.length === LEVELS.length && values.every((v, i) => v === LEVELS[i]);
@@ -28,7 +29,7 @@ export type Fact = FactShape & {
   title: string;
   /** top-level group the fact belongs to (`diagnosis`), or '' for top-level facts */
   group: string;
-};
+} & Partial<FactTopics>;
 
 /** The case schema as a plain tree (titles, types, ranges): what facts and the form are built from. */
 export const CASE_SHAPE = describeSchema(caseSchema) as Extract<Described, { type: 'object' }>;
@@ -53,7 +54,10 @@ function collect(d: Described, segments: string[], out: Fact[]): void {
     return;
   }
   const path = segments.join('.');
-  out.push({ ...shapeOf(d, path), path, segments, title: d.title || path, group: segments.length > 1 ? segments[0]! : '' });
+  out.push({
+    ...shapeOf(d, path), path, segments, title: d.title || path, group: segments.length > 1 ? segments[0]! : '',
+    ...(d.topic && { topic: d.topic }), ...(d.valueTopics && { valueTopics: d.valueTopics }),
+  });
 }
 
 export const FACTS: readonly Fact[] = (() => {

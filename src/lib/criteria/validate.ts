@@ -12,6 +12,7 @@ import type { ParsedMdx } from './parse.ts';
 import { checkVersions } from './validate-versions.ts';
 import { YamlSource, type PathKey } from './yaml-source.ts';
 import { describeIssues } from './zod-messages.ts';
+import { isTopicId, TOPIC_IDS } from './topics.ts';
 import type { z } from 'zod';
 
 type Ctx = { file: string; messages: Message[] };
@@ -130,8 +131,11 @@ export function validate(parsed: ParsedMdx): { model: PolicyModel | null; messag
       const report = (k: PathKey[], reason: string, rule: string) => err(src, isTest && !['id', 'label', 'source', 'note'].includes(String(k[0])) ? [...path, 'test'] : [...path, ...k], reason, rule);
       const kind = inputBehaviour(node.kind)!;
       const at = src.place(path);
+      node.topics?.forEach((t, i) => {
+        if (!isTopicId(t)) err(src, [...path, 'topics', i], `Unexpected topic \`${t}\`, expected one of ${TOPIC_IDS.map((x) => `\`${x}\``).join(', ')}`, 'unknown-topic');
+      });
       const model = {
-        index: nodes.length, id: node.id, label: node.label, source: node.source ?? inherited, note: node.note,
+        index: nodes.length, id: node.id, label: node.label, source: node.source ?? inherited, note: node.note, ...(node.topics && { topics: node.topics }),
         block: blockIndex, parent, children: [] as number[], depth, reads: [] as string[], line: at.line, column: at.column,
         kind: node.kind, ...kind.toModel(node, report),
       } as ModelNode;

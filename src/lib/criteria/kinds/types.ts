@@ -23,6 +23,8 @@ export type NodeBase = {
   parent: number;
   children: number[];
   depth: number;
+  /** Topics the author added (`topics:`); the topics of the facts it reads are derived (topics.ts). */
+  topics?: string[] | undefined;
   /** Case fact paths this node reads directly (leaves only). */
   reads: string[];
   /** Where the node is written: 1-based line and column in the MDX file (its first key). */
