@@ -31,6 +31,6 @@ else {
   console.log(`${size.casesEvaluated.toLocaleString('en-US')} cases evaluated (${size.evaluations.toLocaleString('en-US')} payer decisions) from ${size.anchors} anchors over ${size.dimensions} dimensions; seed ${analysis.seed}`);
   for (const p of analysis.matrix) {
     const kinds = Object.entries(p.byKind).map(([k, n]) => `${n} ${DIFFERENCE_WORDS[k as keyof typeof DIFFERENCE_WORDS]}`).join(', ');
-    console.log(`${p.pair.join(' × ')}: ${p.themes} themes${kinds ? ` (${kinds})` : ''}`);
+    console.log(`${p.pair.join(' × ')}: ${p.themes} themes in ${p.differences} named differences${kinds ? ` (${kinds})` : ''}`);
   }
 }

@@ -5,6 +5,7 @@
 import { humanize } from '../render/words.ts';
 import type { Dimension } from './dimensions.ts';
 import { DIFFERENCE_KINDS, outcomeWords, SEVERITY, type OutcomeKey } from './outcome.ts';
+import type { NamedDifference } from './differences.ts';
 import type { SweepTable } from './sweep.ts';
 import type { Anchor, Boundary, PairSummary, Strip, Witness } from './types.ts';
 import { pointsWords } from './words.ts';
@@ -74,14 +75,15 @@ export function strips(dims: readonly Dimension[], payers: readonly string[], an
   });
 }
 
-export function matrix(payers: readonly string[], witnesses: readonly Witness[]): PairSummary[] {
+export function matrix(payers: readonly string[], witnesses: readonly Witness[], differences: readonly NamedDifference[]): PairSummary[] {
   const out: PairSummary[] = [];
   for (let i = 0; i < payers.length; i++) for (let j = i + 1; j < payers.length; j++) {
     const mine = witnesses.filter((w) => w.pair[0] === payers[i] && w.pair[1] === payers[j]);
     const byKind: PairSummary['byKind'] = {};
     for (const w of mine) byKind[w.kind] = (byKind[w.kind] ?? 0) + 1;
     const worst = DIFFERENCE_KINDS.filter((k) => byKind[k]).sort((a, b) => SEVERITY[b] - SEVERITY[a])[0] ?? null;
-    out.push({ pair: [payers[i]!, payers[j]!], themes: mine.length, byKind, worst });
+    const named = differences.filter((d) => d.pair[0] === payers[i] && d.pair[1] === payers[j]).length;
+    out.push({ pair: [payers[i]!, payers[j]!], differences: named, themes: mine.length, byKind, worst });
   }
   return out;
 }
