@@ -56,6 +56,8 @@ export type NamedDifference = {
 /** At most this many per pair; past TARGET, topics split both ways merge into one (issue #15: typically 5–20). */
 export const MAX_DIFFERENCES = 25;
 const TARGET = 20;
+/** Sections cited per side: the criteria that moved first. */
+const MAX_SECTIONS = 3;
 
 const decisionOf = (o: OutcomeKey) => o.split(':')[0]!;
 const RANK: Record<string, number> = { approve: 3, 'individual-review': 2, deny: 1 };
@@ -134,18 +136,32 @@ function ruleWords(model: PolicyModel, nodes: readonly ModelNode[], max = 3): st
   return `${parts.join(', and ')}${more ? ` (and ${more} more criteria)` : ''}`;
 }
 
-function sideOf(i: 0 | 1, witnesses: readonly Witness[], model: PolicyModel, nodes: Map<string, ModelNode>, name: string): DifferenceSide {
+/**
+ * One payer's side of a group: its criteria that read the group's topic (the fields changed on that topic),
+ * the ones whose value moved first; failing any, every criterion its side names.
+ */
+function sideOf(i: 0 | 1, g: { topic: Topic; witnesses: readonly Witness[] }, model: PolicyModel, nodes: Map<string, ModelNode>, name: string): DifferenceSide {
   const payer = model.payer;
-  const seen = new Set<string>();
-  const direct: ModelNode[] = [];
+  const moved: ModelNode[] = [];
+  const held: ModelNode[] = [];
+  const named: ModelNode[] = [];
   let version = false;
-  for (const w of witnesses) for (const n of w.sides[i].nodes) {
-    if (n.kind === 'version') version = true;
-    const node = n.kind === 'node' ? nodes.get(n.id) : undefined;
-    if (node && !seen.has(node.id)) seen.add(node.id), direct.push(node);
+  for (const w of g.witnesses) {
+    const topical = new Set(w.changes.filter((c) => topicOf(c.field, c.from, c.to) === g.topic).map((c) => readsOf(c.field)));
+    const s = w.sides[i];
+    for (const n of s.nodes) {
+      if (n.kind === 'version') version = true;
+      const node = n.kind === 'node' ? nodes.get(n.id) : undefined;
+      if (!node) continue;
+      named.push(node);
+      if (node.reads.some((r) => topical.has(r))) (s.changed.includes(node.id) ? moved : held).push(node);
+    }
   }
+  const unique = (xs: ModelNode[]) => xs.filter((n, k) => xs.indexOf(n) === k);
+  const direct = unique([...moved, ...held]).length ? unique([...moved, ...held]) : unique(named);
   const sections: CitedSection[] = [];
   for (const n of direct) if (!sections.some((s) => s.source === n.source)) sections.push({ source: n.source, href: nodeHref(payer, n.id) });
+  sections.splice(MAX_SECTIONS);
   let rule: string;
   if (version) {
     rule = `${name}'s policy is in effect ${listWords(model.meta.versions.map((v) => `from ${v.effective}${v.until ? ` until ${v.until}` : ''}`))}`;
@@ -163,18 +179,13 @@ function casesWords(witnesses: readonly Witness[], max = 4): string {
 
 const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** One sentence per pair of decisions in a permits group: "Cohere approves and Cigna denies when: …". */
+/** One sentence per direction in a permits group: "Cohere approves or sends it to individual review and Cigna denies when: …". */
 function permitsWords(witnesses: readonly Witness[], names: readonly [string, string]): string {
-  const byCombo = new Map<string, Witness[]>();
-  for (const w of witnesses) {
-    const l = lenientSide(w);
-    const k = `${l}|${decisionOf(w.sides[l].outcome)}|${decisionOf(w.sides[1 - l]!.outcome)}`;
-    byCombo.set(k, [...(byCombo.get(k) ?? []), w]);
-  }
-  return [...byCombo].map(([k, ws]) => {
-    const [l, lo, so] = k.split('|') as [string, string, string];
-    const li = Number(l) as 0 | 1;
-    return `${names[li]} ${VERB[lo]} and ${names[1 - li]} ${VERB[so]} when: ${casesWords(ws)}.`;
+  return ([0, 1] as const).flatMap((l) => {
+    const ws = witnesses.filter((w) => lenientSide(w) === l);
+    if (!ws.length) return [];
+    const verbs = (side: (w: Witness) => number) => [...new Set(ws.map((w) => VERB[decisionOf(w.sides[side(w)]!.outcome)]))].join(' or ');
+    return [`${names[l]} ${verbs(() => l)} and ${names[1 - l]} ${verbs(() => 1 - l)} when: ${casesWords(ws, 3)}.`];
   }).join(' ');
 }
 
@@ -194,7 +205,10 @@ function titleAndDirection(g: Group, names: readonly [string, string]): { title:
     const cat = (o: OutcomeKey) => humanize(o.split(':')[1] ?? 'no category');
     return {
       title: `${topic}: both deny, in different categories`,
-      direction: `Both deny, ${names[0]} as ${cat(w.sides[0].outcome)} and ${names[1]} as ${cat(w.sides[1].outcome)}, when: ${casesWords(g.witnesses)}.`,
+      direction: [...new Set(g.witnesses.map((x) => x.sides.map((s) => s.outcome).join('|')))].map((k) => {
+        const [x, y] = k.split('|') as [OutcomeKey, OutcomeKey];
+        return `Both deny, ${names[0]} as ${cat(x)} and ${names[1]} as ${cat(y)}, when: ${casesWords(g.witnesses.filter((v) => v.sides.map((s) => s.outcome).join('|') === k), 3)}.`;
+      }).join(' '),
       lenient: null, strict: null,
     };
   }
@@ -218,7 +232,7 @@ function titleAndDirection(g: Group, names: readonly [string, string]): { title:
 function asksWords(witnesses: readonly Witness[], names: readonly [string, string]): string {
   const ask = decisionOf(witnesses[0]!.sides[0].outcome) === 'needs-information' ? 0 : 1;
   const fields = [...new Set(witnesses.flatMap((x) => x.changes.map((c) => fieldTitle(c.field).toLowerCase())))];
-  const shown = fields.slice(0, 5);
+  const shown = fields.slice(0, 3);
   const list = `${listWords(shown)}${fields.length > shown.length ? ` (and ${fields.length - shown.length} more)` : ''}`;
   return `${names[ask]} needs to know ${list} to decide; ${names[1 - ask]} decides without ${fields.length === 1 ? 'it' : 'them'}.`;
 }
@@ -301,7 +315,7 @@ export function pairDifferences(a: CompiledPolicy, b: CompiledPolicy, witnesses:
     const ordered = [...g.witnesses].sort(better);
     const example = ordered[0]!;
     const all = [...ordered, ...g.asks];
-    const sides: [DifferenceSide, DifferenceSide] = [sideOf(0, all, a.model, nodes[0], names[0]), sideOf(1, all, b.model, nodes[1], names[1])];
+    const sides: [DifferenceSide, DifferenceSide] = [sideOf(0, { topic: g.topic, witnesses: all }, a.model, nodes[0], names[0]), sideOf(1, { topic: g.topic, witnesses: all }, b.model, nodes[1], names[1])];
     const { title, direction, lenient, strict } = titleAndDirection(g, names);
     const asks = g.asks.length ? ` ${asksWords(g.asks, names)}` : '';
     return {

@@ -28,7 +28,7 @@ export function typicalAnchors(anchors: readonly Anchor[], bases: readonly Outco
   return [...best.values()].sort((x, y) => approvals(bases[y]!) - approvals(bases[x]!) || x - y);
 }
 
-/** "osteoporotic (subacute-osteoporotic-l3)", "no lesion, prophylaxis for fusion (cigna/fusion-…)". */
+/** "osteoporotic", "no lesion, prophylaxis for fusion": the typical case in plain words, no example names. */
 export function anchorLabel(a: Anchor): string {
   const etiology = a.case.diagnosis?.etiology;
   const purpose = a.case.request?.purpose;
@@ -36,7 +36,7 @@ export function anchorLabel(a: Anchor): string {
     ...(etiology ? [etiology === 'none' ? 'no lesion' : humanize(etiology)] : []),
     ...(purpose && purpose !== 'treat-fracture-or-lesion' ? [humanize(purpose)] : []),
   ];
-  return parts.length ? `${parts.join(', ')} (${a.name})` : a.name;
+  return parts.length ? parts.join(', ') : 'typical case';
 }
 
 const indicesWhere = <T>(xs: readonly T[], ok: (x: T) => boolean) => xs.flatMap((x, i) => (ok(x) ? [i] : []));
