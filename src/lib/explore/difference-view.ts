@@ -28,23 +28,29 @@ export function plainChange(c: Change): string {
   return `${fieldTitle(c.field)}: ${plainValue(c.field, c.from)} → ${plainValue(c.field, c.to)}`;
 }
 
-export type StrictnessCell = { payer: string; looser: string[]; stricter: string[]; lean: 'looser' | 'stricter' | 'mixed' | 'none' };
+export type StrictnessCell = { payer: string; looser: string[]; stricter: string[]; lean: 'looser' | 'stricter' | 'mixed' | 'none'; words: string[] };
 export type StrictnessView = { payers: Array<{ id: string; name: string }>; rows: Array<{ topic: Topic; title: string; cells: StrictnessCell[] }> };
 
 /**
- * For each topic, each payer's standing against the others: the payers it is more permissive than (it approves,
- * or sends to review, where they deny) and those it is stricter than, from every pair's named differences.
+ * For each topic, each payer's standing against the others, from every pair's named differences: against one
+ * other payer it is more permissive (it approves, or sends to review, where the other denies, on more of the
+ * cases found than the other way round), stricter, or even.
  */
 export function strictnessView(analysis: Analysis): StrictnessView {
   const names = new Map(analysis.payers.map((p) => [p.id, p.name]));
   const rows = TOPICS.flatMap((topic) => {
-    const leans = analysis.differences.filter((d) => d.topic === topic).flatMap((d) => d.leans);
-    if (!leans.length) return [];
+    const onTopic = analysis.differences.filter((d) => d.topic === topic && d.leans.length);
+    if (!onTopic.length) return [];
+    /** Witnesses where `x` is the more permissive against `y`, on this topic. */
+    const lean = (x: string, y: string) => onTopic.filter((d) => d.pair.includes(x) && d.pair.includes(y))
+      .flatMap((d) => d.leans).filter((l) => l.lenient === x && l.strict === y).reduce((n, l) => n + l.witnesses, 0);
     const cells = analysis.payers.map(({ id }): StrictnessCell => {
-      const looser = [...new Set(leans.filter((l) => l.lenient === id).map((l) => names.get(l.strict) ?? l.strict))].sort();
-      const stricter = [...new Set(leans.filter((l) => l.strict === id).map((l) => names.get(l.lenient) ?? l.lenient))].sort();
-      const lean = looser.length && stricter.length ? 'mixed' : looser.length ? 'looser' : stricter.length ? 'stricter' : 'none';
-      return { payer: id, looser, stricter, lean };
+      const others = analysis.payers.filter((p) => p.id !== id).map((p) => p.id);
+      const looser = others.filter((o) => lean(id, o) > lean(o, id)).map((o) => names.get(o) ?? o);
+      const stricter = others.filter((o) => lean(o, id) > lean(id, o)).map((o) => names.get(o) ?? o);
+      const standing = looser.length > stricter.length ? 'looser' : stricter.length > looser.length ? 'stricter' : looser.length ? 'mixed' : 'none';
+      const words = [...(looser.length ? [`more permissive than ${looser.length}`] : []), ...(stricter.length ? [`stricter than ${stricter.length}`] : [])];
+      return { payer: id, looser, stricter, lean: standing, words };
     });
     return [{ topic, title: topic.charAt(0).toUpperCase() + topic.slice(1), cells }];
   });

@@ -57,7 +57,7 @@ export type NamedDifference = {
 export const MAX_DIFFERENCES = 25;
 const TARGET = 20;
 /** Sections cited per side: the criteria that moved first. */
-const MAX_SECTIONS = 3;
+const MAX_SECTIONS = 2;
 
 const decisionOf = (o: OutcomeKey) => o.split(':')[0]!;
 const RANK: Record<string, number> = { approve: 3, 'individual-review': 2, deny: 1 };
@@ -115,7 +115,7 @@ const ROLE_WORDS = (model: PolicyModel, node: ModelNode): string => {
 };
 
 /** "requires Every treated level within T5–L5, and denies when Pregnancy: yes" (at most `max` criteria named). */
-function ruleWords(model: PolicyModel, nodes: readonly ModelNode[], max = 3): string {
+function ruleWords(model: PolicyModel, nodes: readonly ModelNode[], max = 2): string {
   const byRole = new Map<string, string[]>();
   for (const n of nodes) {
     const role = ROLE_WORDS(model, n);
@@ -185,7 +185,7 @@ function permitsWords(witnesses: readonly Witness[], names: readonly [string, st
     const ws = witnesses.filter((w) => lenientSide(w) === l);
     if (!ws.length) return [];
     const verbs = (side: (w: Witness) => number) => [...new Set(ws.map((w) => VERB[decisionOf(w.sides[side(w)]!.outcome)]))].join(' or ');
-    return [`${names[l]} ${verbs(() => l)} and ${names[1 - l]} ${verbs(() => 1 - l)} when: ${casesWords(ws, 3)}.`];
+    return [`${names[l]} ${verbs(() => l)} and ${names[1 - l]} ${verbs(() => 1 - l)} when: ${casesWords(ws, 2)}.`];
   }).join(' ');
 }
 
@@ -207,7 +207,7 @@ function titleAndDirection(g: Group, names: readonly [string, string]): { title:
       title: `${topic}: both deny, in different categories`,
       direction: [...new Set(g.witnesses.map((x) => x.sides.map((s) => s.outcome).join('|')))].map((k) => {
         const [x, y] = k.split('|') as [OutcomeKey, OutcomeKey];
-        return `Both deny, ${names[0]} as ${cat(x)} and ${names[1]} as ${cat(y)}, when: ${casesWords(g.witnesses.filter((v) => v.sides.map((s) => s.outcome).join('|') === k), 3)}.`;
+        return `Both deny, ${names[0]} as ${cat(x)} and ${names[1]} as ${cat(y)}, when: ${casesWords(g.witnesses.filter((v) => v.sides.map((s) => s.outcome).join('|') === k), 2)}.`;
       }).join(' '),
       lenient: null, strict: null,
     };
@@ -232,7 +232,7 @@ function titleAndDirection(g: Group, names: readonly [string, string]): { title:
 function asksWords(witnesses: readonly Witness[], names: readonly [string, string]): string {
   const ask = decisionOf(witnesses[0]!.sides[0].outcome) === 'needs-information' ? 0 : 1;
   const fields = [...new Set(witnesses.flatMap((x) => x.changes.map((c) => fieldTitle(c.field).toLowerCase())))];
-  const shown = fields.slice(0, 3);
+  const shown = fields.slice(0, 2);
   const list = `${listWords(shown)}${fields.length > shown.length ? ` (and ${fields.length - shown.length} more)` : ''}`;
   return `${names[ask]} needs to know ${list} to decide; ${names[1 - ask]} decides without ${fields.length === 1 ? 'it' : 'them'}.`;
 }

@@ -53,7 +53,7 @@ export function boundaries(dims: readonly Dimension[], payers: readonly string[]
     // A row that repeats an earlier case's row for this dimension, wherever it approves at all, adds nothing.
     const repeats = out.some((b) => b.dimension === dim.id && payers.every((p) => approved[p] === 'never' || approved[p] === b.approved[p]));
     const differ = new Set(Object.values(approved).filter((w) => w !== 'never')).size > 1;
-    if (boundary && differ && !repeats) out.push({ dimension: dim.id, title: dim.title, anchor: anchor.name, anchorLabel: anchorLabel(anchor), approved });
+    if (boundary && differ && !repeats) out.push({ dimension: dim.id, title: dim.title, anchor: anchor.name, anchorLabel: anchorLabel(anchor), ordered: dim.ordered, approved });
   }
   return out;
 }

@@ -73,6 +73,8 @@ export type Boundary = {
   anchor: string;
   /** "an osteoporotic fracture" */
   anchorLabel: string;
+  /** Along an ordered axis (levels, numbers, weeks, dates): the boundary is a threshold. */
+  ordered: boolean;
   approved: Record<string, string>;
 };
 
