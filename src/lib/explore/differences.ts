@@ -107,18 +107,19 @@ function familyOf(w: Witness): { family: Family; who: 0 | 1 | null } {
   return { family: 'permits', who: lenientSide(w) };
 }
 
-const ROLE_WORDS = (model: PolicyModel, node: ModelNode): string => {
+/** What a criterion does to the decision, by its block's role: "requires", "denies (investigational) when". */
+function roleWords(model: PolicyModel, node: ModelNode): string {
   const block = model.blocks[node.block]!;
   if (block.role === 'indication') return 'requires';
   if (block.role === 'scope') return 'applies its criteria only where';
   return block.outcome === 'deny' ? `denies${block.category ? ` (${humanize(block.category)})` : ''} when` : 'sends to individual review when';
-};
+}
 
 /** "requires Every treated level within T5–L5, and denies when Pregnancy: yes" (at most `max` criteria named). */
 function ruleWords(model: PolicyModel, nodes: readonly ModelNode[], max = 2): string {
   const byRole = new Map<string, string[]>();
   for (const n of nodes) {
-    const role = ROLE_WORDS(model, n);
+    const role = roleWords(model, n);
     const words = conditionWords(n) || n.label;
     const list = byRole.get(role) ?? [];
     if (!list.includes(words)) list.push(words);
@@ -177,7 +178,6 @@ function casesWords(witnesses: readonly Witness[], max = 4): string {
   return `${cases.slice(0, max).join('; ')}${cases.length > max ? ` (and ${cases.length - max} more)` : ''}`;
 }
 
-const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** One sentence per direction in a permits group: "Cohere approves or sends it to individual review and Cigna denies when: …". */
 function permitsWords(witnesses: readonly Witness[], names: readonly [string, string]): string {
@@ -238,7 +238,7 @@ function asksWords(witnesses: readonly Witness[], names: readonly [string, strin
 }
 
 function exampleWords(w: Witness, anchor: Anchor | undefined, policies: readonly [CompiledPolicy, CompiledPolicy]): string {
-  const changed = sentenceCase(w.changes.map(changeFrom).join(' and '));
+  const changed = cap(w.changes.map(changeFrom).join(' and '));
   if (!anchor) return `${changed}.`;
   const before = policies.map((p) => decisionOf(outcomeKey(decide(p, anchor.case, { explain: false }))));
   const both = before[0] === before[1] && VERB_PLURAL[before[0]!] ? `, in a case both otherwise ${VERB_PLURAL[before[0]!]}` : '';
