@@ -19,7 +19,7 @@ export default async function explore() {
   };
   const cold = time();
   const warm = median([time().ms, time().ms, time().ms]);
-  const { size, witnesses } = cold.analysis;
+  const { size, witnesses, differences } = cold.analysis;
   return {
     'policies': policies.length,
     'anchors': size.anchors,
@@ -30,6 +30,7 @@ export default async function explore() {
     'payer decisions (incl. minimization)': size.evaluations,
     'witness candidates explained': size.witnessesConsidered,
     'themes (witnesses kept)': witnesses.length,
+    'named differences (all pairs; at most 25 a pair)': differences.length,
     'whole analysis, first run (as at build), ms': Math.round(cold.ms),
     'whole analysis, warm median of 3, ms': Math.round(warm),
     'budget (issue 7)': `≤ 10 s at build: ${cold.ms <= 10_000 ? 'met' : 'NOT met'}`,

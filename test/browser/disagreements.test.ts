@@ -1,15 +1,21 @@
 /**
- * /disagreements/ as a reader uses it: the matrix, the boundary table and the strip charts render and are
- * accessible; the page works by keyboard and at phone width; a witness opens /compare/ where its two payers
- * disagree (the comparison page marks each payer's result with data-payer and data-decision).
+ * /disagreements/ as a reader uses it: the boundaries, the strictness view, the matrix and the strip charts
+ * render and are accessible; the page works by keyboard and at phone width; each pair page names its
+ * differences in plain words, and each difference's example opens /compare/ where its two payers split as
+ * stated (the comparison page marks each payer's result with data-payer and data-decision).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, serveDist, seriousAxeViolations } from './harness.ts';
-import { policyFiles } from '../../src/lib/criteria/load.ts';
+import { loadCompiled, policyFiles } from '../../src/lib/criteria/load.ts';
+import { permalink } from '../../src/lib/criteria/permalink.ts';
+import { TOPICS } from '../../src/lib/explore/topics.ts';
 import { basename } from 'node:path';
 
 const payers = policyFiles().map((f) => basename(f, '.mdx'));
+const pairSlugs = payers.flatMap((a, i) => payers.slice(i + 1).map((b) => `${a}-vs-${b}`));
+/** The empty case: no date of service, so every payer needs information. */
+const EMPTY = permalink({}, '');
 let site: Awaited<ReturnType<typeof serveDist>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
@@ -65,27 +71,83 @@ describe('/disagreements/', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  it('links each pair to a page of all its witnesses, with criteria linked to the policies', async () => {
+  it('links each pair to its page of named differences: at most 25, each with its topic, an example and cited sections', async () => {
     await page.goto(`${site.url}/disagreements/`);
     const link = page.locator('table.matrix td a').first();
+    const count = Number(await link.locator('strong').textContent());
     await link.click();
     await page.waitForURL(/\/disagreements\/[a-z-]+-vs-[a-z-]+\/$/);
-    expect(await page.locator('li.witness').count()).toBeGreaterThan(0);
-    const node = page.locator('li.witness .sides a[href^="/policies/"]').first();
-    expect(await node.getAttribute('href')).toMatch(/^\/policies\/[a-z-]+\/#[a-z0-9-]+$/);
+    const differences = page.locator('[data-difference]');
+    expect(await differences.count()).toBe(count);
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThanOrEqual(25);
+    for (const topic of await differences.evaluateAll((els) => els.map((e) => e.getAttribute('data-difference')))) expect(TOPICS).toContain(topic);
+    expect(await page.locator('[data-difference] a.difference-link').count()).toBe(count);
+    for (const href of await page.locator('[data-difference] .cited a').evaluateAll((els) => els.map((e) => e.getAttribute('href')))) {
+      expect(href).toMatch(/^\/policies\/[a-z-]+\/(#[a-z0-9-]+)?$/);
+    }
+    // The raw cases stay behind each difference, collapsed.
+    expect(await page.locator('[data-difference] details:not([open]) li.witness').count()).toBeGreaterThanOrEqual(count);
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
-  it('follows a witness to /compare/, where its two payers decide differently', async () => {
-    await page.goto(`${site.url}/disagreements/`);
-    const witness = page.locator('a.witness-link[data-decision-a="approve"][data-decision-b="deny"], a.witness-link[data-decision-a="deny"][data-decision-b="approve"]').first();
-    const [a, b, da, db] = await Promise.all(['data-payer-a', 'data-payer-b', 'data-decision-a', 'data-decision-b'].map((n) => witness.getAttribute(n)));
-    expect(da).not.toBe(db);
-    await witness.click();
-    await page.waitForURL(/\/compare\/#case=/);
-    const decision = (payer: string) => page.locator(`[data-payer="${payer}"][data-decision]`).first();
-    await decision(a!).waitFor({ timeout: 30_000 });
-    expect(await decision(a!).getAttribute('data-decision')).toBe(da);
-    expect(await decision(b!).getAttribute('data-decision')).toBe(db);
+  it('speaks plainly: no field path, node id or "witness" in any text the pages show, even with every case expanded', async () => {
+    const { policies } = await loadCompiled();
+    const ids = new Set(policies.flatMap((p) => [...p.model.nodes.map((n) => n.id), ...p.model.blocks.map((b) => b.id)]));
+    const pages = ['/disagreements/', ...pairSlugs.map((s) => `/disagreements/${s}/`)];
+    for (const path of pages) {
+      await page.goto(`${site.url}${path}`);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      const text = await page.evaluate(() => document.querySelector('main')!.innerText);
+      expect(text, path).not.toMatch(/\b(request|diagnosis|symptoms|findings|conservativeCare|osteoporosisCare)\.[a-zA-Z]/);
+      expect(text, path).not.toMatch(/witness/i);
+      const words = new Set(text.split(/[^A-Za-z0-9-]+/));
+      expect([...ids].filter((id) => words.has(id)), path).toEqual([]);
+      if (path !== '/disagreements/') expect(await page.locator('[data-difference]').count(), path).toBeLessThanOrEqual(25);
+    }
   });
+
+  it('fits a phone on a pair page too', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      await page.goto(`${site.url}/disagreements/${pairSlugs[0]}/`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  // Every example's split is checked through the permalink codec and the evaluators in
+  // test/unit/explore-differences.test.ts; here, through the page, one example of each kind per pair (a full
+  // pass over every example takes minutes on a busy machine).
+  it('named differences\' examples, opened in /compare/, split their two payers as stated (each kind, each pair)', async () => {
+    type Example = { hash: string; a: string; b: string; da: string; db: string; kind: string };
+    const examples: Example[] = [];
+    for (const slug of pairSlugs) {
+      await page.goto(`${site.url}/disagreements/${slug}/`);
+      const all = await page.locator('[data-difference] a.difference-link').evaluateAll((els) => els.map((e) => ({
+        hash: new URL((e as HTMLAnchorElement).href).hash, kind: e.closest('[data-kind]')!.getAttribute('data-kind')!,
+        a: e.getAttribute('data-payer-a')!, b: e.getAttribute('data-payer-b')!, da: e.getAttribute('data-decision-a')!, db: e.getAttribute('data-decision-b')!,
+      })));
+      examples.push(...all.filter((x, i) => all.findIndex((y) => y.kind === x.kind) === i));
+    }
+    expect(examples.length).toBeGreaterThan(0);
+    await page.goto(`${site.url}/compare/${EMPTY}`);
+    const decisions = (a: string, b: string) => page.evaluate(([x, y]) => [x, y].map((p) => document.querySelector(`[data-payer="${p}"][data-decision]`)?.getAttribute('data-decision') ?? null), [a, b]);
+    for (const ex of examples) {
+      // From the empty case (every payer needs information) to the example: wait until it is shown, then compare.
+      await page.evaluate((h) => { location.hash = h; }, EMPTY);
+      await page.waitForFunction(([a, b]) => [a, b].every((p) => document.querySelector(`[data-payer="${p}"]`)?.getAttribute('data-decision') === 'needs-information'), [ex.a, ex.b]);
+      await page.evaluate((h) => { location.hash = h; }, ex.hash);
+      const decided = ex.da === 'needs-information' ? ex.b : ex.a;
+      await page.waitForFunction((p) => document.querySelector(`[data-payer="${p}"]`)?.getAttribute('data-decision') !== 'needs-information', decided);
+      expect(await decisions(ex.a, ex.b), ex.hash).toEqual([ex.da, ex.db]);
+      // Both deny: the difference is the denial's category, which each card shows.
+      if (ex.da === ex.db) {
+        const categories = await page.evaluate(([x, y]) => [x, y].map((p) => document.querySelector(`[data-payer="${p}"] [data-category-text]`)?.textContent?.trim() ?? ''), [ex.a, ex.b]);
+        expect(categories[0], ex.hash).not.toBe(categories[1]);
+      }
+    }
+  }, 300_000);
 });

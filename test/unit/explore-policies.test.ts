@@ -78,6 +78,8 @@ describe('boundaries on the real policies', () => {
   it('reports its size', () => {
     expect(analysis.size.anchors).toBe(anchors.length);
     expect(analysis.size.casesEvaluated).toBeGreaterThan(analysis.size.sweepCases);
-    expect(analysis.size.evaluations).toBeGreaterThanOrEqual(analysis.size.casesEvaluated * policies.length);
+    // A variant is decided only by the payers that read a changed fact (at least one), so not every case costs
+    // every payer a decision.
+    expect(analysis.size.evaluations).toBeGreaterThanOrEqual(analysis.size.casesEvaluated);
   });
 });

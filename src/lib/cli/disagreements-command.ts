@@ -34,7 +34,7 @@ export async function disagreementsCommand(args: string[], io: Io): Promise<numb
     `${size.casesEvaluated.toLocaleString('en-US')} cases evaluated (${size.evaluations.toLocaleString('en-US')} payer decisions) from ${size.anchors} anchors over ${size.dimensions} dimensions; seed ${analysis.seed}`,
     ...analysis.matrix.map((p) => {
       const kinds = Object.entries(p.byKind).map(([k, n]) => `${n} ${DIFFERENCE_WORDS[k as keyof typeof DIFFERENCE_WORDS]}`).join(', ');
-      return `${p.pair.join(' × ')}: ${p.themes} themes${kinds ? ` (${kinds})` : ''}`;
+      return `${p.pair.join(' × ')}: ${p.themes} themes in ${p.differences} named differences${kinds ? ` (${kinds})` : ''}`;
     }),
   ]);
   return 0;

@@ -7,8 +7,10 @@ import { dimensions } from './dimensions.ts';
 import { evaluator } from './evaluator.ts';
 import { rng } from './prng.ts';
 import { selector } from './select.ts';
+import { pairDifferences } from './differences.ts';
 import { boundaries, matrix, strips, typicalAnchors } from './summaries.ts';
 import { generate, sweep, type SweepTable } from './sweep.ts';
+import { asksForMore } from './unknowns.ts';
 import type { Analysis, Anchor, Strip } from './types.ts';
 
 export type AnalyseOptions = {
@@ -39,12 +41,13 @@ export function analyse(policies: readonly CompiledPolicy[], options: AnalyseOpt
   anchors.forEach((a, ai) => {
     const run = { anchor: a.case, base: bases[ai]!, pairs, ev, onCandidate: (c: Parameters<typeof select.consider>[1]) => select.consider(ai, c) };
     const { table, cases } = sweep(run, dims, typical.includes(ai));
-    sweepCases += cases;
+    sweepCases += cases + asksForMore(run, dims);
     if (typical.includes(ai)) tables.set(ai, table);
     generatedCases += generate(run, dims, random, generatedPerAnchor);
   });
 
   const witnesses = select.witnesses();
+  const differences = pairs.flatMap(([i, j]) => pairDifferences(policies[i]!, policies[j]!, witnesses, anchors));
   const typicalTables = typical.map((i) => ({ anchor: anchors[i]!, table: tables.get(i)! }));
   const [primary, ...others] = typicalTables;
   const stripList: Strip[] = primary ? [
@@ -64,9 +67,10 @@ export function analyse(policies: readonly CompiledPolicy[], options: AnalyseOpt
       casesEvaluated: ev.counts.cases,
       witnessesConsidered: select.considered(),
     },
-    matrix: matrix(payers, witnesses),
+    matrix: matrix(payers, witnesses, differences),
     boundaries: boundaries(dims, payers, typicalTables),
     strips: stripList,
+    differences,
     witnesses,
   };
 }

@@ -22,7 +22,7 @@ export const DIFFERENCE_WORDS: Record<DifferenceKind, string> = {
   'approve-deny': 'approve vs deny',
   review: 'individual review vs a decision',
   category: 'different denial categories',
-  information: 'needs information (one side)',
+  information: 'asks for more (one side needs information)',
   'in-effect': 'not in effect (one side)',
 };
 

@@ -69,6 +69,6 @@ export function stripView(strip: Strip, names: ReadonlyMap<string, string>, inde
     cell: { w, h: ROW - 2 },
     rows,
     labels: strip.labels.map((text, j) => ({ x: nameWidth + j * w + w / 2, y: axisY, text })),
-    title: `${strip.title}, swept from ${strip.anchorLabel}: one row per payer, one cell per value`,
+    title: `${strip.title}, swept from a typical case (${strip.anchorLabel}): one row per payer, one cell per value`,
   };
 }

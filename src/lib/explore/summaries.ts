@@ -5,6 +5,7 @@
 import { humanize } from '../render/words.ts';
 import type { Dimension } from './dimensions.ts';
 import { DIFFERENCE_KINDS, outcomeWords, SEVERITY, type OutcomeKey } from './outcome.ts';
+import type { NamedDifference } from './differences.ts';
 import type { SweepTable } from './sweep.ts';
 import type { Anchor, Boundary, PairSummary, Strip, Witness } from './types.ts';
 import { pointsWords } from './words.ts';
@@ -27,7 +28,7 @@ export function typicalAnchors(anchors: readonly Anchor[], bases: readonly Outco
   return [...best.values()].sort((x, y) => approvals(bases[y]!) - approvals(bases[x]!) || x - y);
 }
 
-/** "osteoporotic (subacute-osteoporotic-l3)", "no lesion, prophylaxis for fusion (cigna/fusion-…)". */
+/** "osteoporotic", "no lesion, prophylaxis for fusion": the typical case in plain words, no example names. */
 export function anchorLabel(a: Anchor): string {
   const etiology = a.case.diagnosis?.etiology;
   const purpose = a.case.request?.purpose;
@@ -35,7 +36,7 @@ export function anchorLabel(a: Anchor): string {
     ...(etiology ? [etiology === 'none' ? 'no lesion' : humanize(etiology)] : []),
     ...(purpose && purpose !== 'treat-fracture-or-lesion' ? [humanize(purpose)] : []),
   ];
-  return parts.length ? `${parts.join(', ')} (${a.name})` : a.name;
+  return parts.length ? parts.join(', ') : 'typical case';
 }
 
 const indicesWhere = <T>(xs: readonly T[], ok: (x: T) => boolean) => xs.flatMap((x, i) => (ok(x) ? [i] : []));
@@ -52,7 +53,7 @@ export function boundaries(dims: readonly Dimension[], payers: readonly string[]
     // A row that repeats an earlier case's row for this dimension, wherever it approves at all, adds nothing.
     const repeats = out.some((b) => b.dimension === dim.id && payers.every((p) => approved[p] === 'never' || approved[p] === b.approved[p]));
     const differ = new Set(Object.values(approved).filter((w) => w !== 'never')).size > 1;
-    if (boundary && differ && !repeats) out.push({ dimension: dim.id, title: dim.title, anchor: anchor.name, anchorLabel: anchorLabel(anchor), approved });
+    if (boundary && differ && !repeats) out.push({ dimension: dim.id, title: dim.title, anchor: anchor.name, anchorLabel: anchorLabel(anchor), ordered: dim.ordered, approved });
   }
   return out;
 }
@@ -74,14 +75,15 @@ export function strips(dims: readonly Dimension[], payers: readonly string[], an
   });
 }
 
-export function matrix(payers: readonly string[], witnesses: readonly Witness[]): PairSummary[] {
+export function matrix(payers: readonly string[], witnesses: readonly Witness[], differences: readonly NamedDifference[]): PairSummary[] {
   const out: PairSummary[] = [];
   for (let i = 0; i < payers.length; i++) for (let j = i + 1; j < payers.length; j++) {
     const mine = witnesses.filter((w) => w.pair[0] === payers[i] && w.pair[1] === payers[j]);
     const byKind: PairSummary['byKind'] = {};
     for (const w of mine) byKind[w.kind] = (byKind[w.kind] ?? 0) + 1;
     const worst = DIFFERENCE_KINDS.filter((k) => byKind[k]).sort((a, b) => SEVERITY[b] - SEVERITY[a])[0] ?? null;
-    out.push({ pair: [payers[i]!, payers[j]!], themes: mine.length, byKind, worst });
+    const named = differences.filter((d) => d.pair[0] === payers[i] && d.pair[1] === payers[j]).length;
+    out.push({ pair: [payers[i]!, payers[j]!], differences: named, themes: mine.length, byKind, worst });
   }
   return out;
 }

@@ -37,7 +37,7 @@ const decided = (o: OutcomeKey) => o !== 'needs-information' && o !== 'not-in-ef
  * Two payers that both still need information agree on nothing yet; splitting them only says which one a
  * given fact settles, which the charts show better.
  */
-function agreeing(run: AnchorRun): number[] {
+export function agreeing(run: AnchorRun): number[] {
   return run.pairs.flatMap(([i, j], k) => (run.base[i] === run.base[j] && decided(run.base[i]!) ? [k] : []));
 }
 

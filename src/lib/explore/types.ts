@@ -1,6 +1,7 @@
 /** The analysis as data: what the page renders, the CLI prints as JSON and the tests check. */
 import type { Case } from '../criteria/case-schema.ts';
 import type { TruthName } from '../criteria/kleene.ts';
+import type { NamedDifference } from './differences.ts';
 import type { DifferenceKind, OutcomeKey } from './outcome.ts';
 
 export type Anchor = {
@@ -58,6 +59,8 @@ export type Witness = {
 
 export type PairSummary = {
   pair: [string, string];
+  /** Named differences (see differences.ts): what the overview's matrix counts. */
+  differences: number;
   themes: number;
   byKind: Partial<Record<DifferenceKind, number>>;
   worst: DifferenceKind | null;
@@ -70,6 +73,8 @@ export type Boundary = {
   anchor: string;
   /** "an osteoporotic fracture" */
   anchorLabel: string;
+  /** Along an ordered axis (levels, numbers, weeks, dates): the boundary is a threshold. */
+  ordered: boolean;
   approved: Record<string, string>;
 };
 
@@ -106,5 +111,7 @@ export type Analysis = {
   matrix: PairSummary[];
   boundaries: Boundary[];
   strips: Strip[];
+  /** Every pair's named differences, pair by pair in payer order. */
+  differences: NamedDifference[];
   witnesses: Witness[];
 };

@@ -3,6 +3,7 @@ import { formatLevels, isLevel, type Level } from '../criteria/levels.ts';
 import type { Dimension, Point } from './dimensions.ts';
 import type { TherapyValue } from './fields.ts';
 import { humanize } from '../render/words.ts';
+import { FACTS_BY_PATH } from '../criteria/facts.ts';
 
 const isTherapy = (key: string) => key.startsWith('conservativeCare.therapies[');
 
@@ -66,4 +67,30 @@ export function pointsWords(dim: Dimension, points: readonly Point[], picked: re
 function minimalSets(sets: readonly string[][]): string[][] {
   const sub = (a: string[], b: string[]) => a.every((x) => b.includes(x));
   return sets.filter((s) => !sets.some((t) => t !== s && t.length < s.length && sub(t, s)));
+}
+
+/** A field's name in the form's words: "Pain (NRS/VAS)", "Conservative care: orthosis". */
+export function fieldTitle(key: string): string {
+  const therapy = /^conservativeCare\.therapies\[(.+)\]$/.exec(key);
+  if (therapy) return `Conservative care: ${humanize(therapy[1]!)}`;
+  return FACTS_BY_PATH.get(key)?.title ?? humanize(key.split('.').pop() ?? key);
+}
+
+const plainUnit = (key: string, v: number) => {
+  const fact = FACTS_BY_PATH.get(key);
+  const unit = fact?.type === 'number' ? fact.unit : '';
+  return unit === '/10' || unit === '%' ? `${v}${unit}` : unit ? `${v} ${unit}` : String(v);
+};
+
+/** A field's value in the form's words: "T12–L2 (3 levels)", "failed after 6 weeks", "not known". */
+export function plainValue(key: string, v: unknown): string {
+  if (v === undefined) return isTherapy(key) ? 'not tried' : 'not known';
+  if (isTherapy(key)) {
+    const t = v as TherapyValue;
+    return `${t.outcome ?? 'tried'}${t.weeks === undefined ? '' : ` after ${t.weeks} weeks`}`;
+  }
+  if (Array.isArray(v) && v.every((l) => isLevel(String(l)))) return v.length > 1 ? `${formatLevels(v as Level[])} (${v.length} levels)` : v.length ? String(v[0]) : 'none';
+  if (Array.isArray(v)) return v.length ? v.map(humanize).join(' + ') : 'none';
+  if (typeof v === 'number') return plainUnit(key, v);
+  return humanize(v);
 }
