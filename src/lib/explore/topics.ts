@@ -1,63 +1,17 @@
 /**
- * The topic a changed field belongs to, for naming differences. Topic names follow issue #13's vocabulary.
- * Stand-in until the controlled vocabulary (src/lib/criteria/topics.ts, attached to the case schema) lands:
- * switch `topicOf` to it then; nothing else in the explorer knows the mapping. The field key and its values
- * are both needed, because one fact can be about several topics (the levels: which ones, how many, sacral;
- * the etiology: a tumour, a hemangioma, trauma).
+ * The topic a changed field belongs to, for naming differences: the controlled vocabulary of the criteria
+ * matrix (src/lib/criteria/topics.ts, attached to the case schema), its names in lower case. The field key and
+ * its values are both needed, because one fact can be about several topics (the levels: which ones, how many,
+ * sacral; the etiology: a tumour, a hemangioma, trauma).
  */
+import { FACTS_BY_PATH } from '../criteria/facts.ts';
 import { isLevel, levelIndex, type Level } from '../criteria/levels.ts';
+import { TOPICS as VOCABULARY, topicById, type TopicId } from '../criteria/topics.ts';
 
-export const TOPICS = [
-  'treated levels', 'number of levels', 'fracture age / acuity', 'pain severity and course', 'function / daily living',
-  'imaging', 'conservative care', 'osteoporosis continuum of care', 'technique / device', 'sacroplasty and coccygeoplasty',
-  'malignancy', 'hemangioma and other lesions', 'trauma and mechanism', 'prophylactic use', 'contraindications',
-  'line of business', 'age', 'date / version',
-] as const;
-export type Topic = (typeof TOPICS)[number];
+export type Topic = Lowercase<(typeof VOCABULARY)[number]['name']>;
+export const TOPICS: readonly Topic[] = VOCABULARY.map((t) => t.name.toLowerCase() as Topic);
 
-const BY_FACT: Record<string, Topic> = {
-  dateOfService: 'date / version',
-  coverage: 'line of business',
-  ageYears: 'age',
-  'request.technique': 'technique / device',
-  'request.cementFdaApproved': 'technique / device',
-  'request.purpose': 'prophylactic use',
-  'diagnosis.hemangiomaAggressive': 'hemangioma and other lesions',
-  'diagnosis.lowEnergyMechanism': 'trauma and mechanism',
-  'diagnosis.traumaticEvent': 'trauma and mechanism',
-  'diagnosis.fractureAgeWeeks': 'fracture age / acuity',
-  'diagnosis.stableAndImproving': 'pain severity and course',
-  'diagnosis.symptomatic': 'pain severity and course',
-  'diagnosis.heightLossPercent': 'imaging',
-  'diagnosis.heightLossProgressing': 'imaging',
-  'diagnosis.newKyphoticDeformity': 'imaging',
-  'diagnosis.vertebraPlana': 'imaging',
-  'diagnosis.kyphosisReducingPulmonaryFunction': 'function / daily living',
-  'symptoms.painPreventsAmbulationOrTransfers': 'function / daily living',
-  'symptoms.adlImpaired': 'function / daily living',
-  'symptoms.adlImpairmentDocumented': 'function / daily living',
-  'symptoms.severeFunctionalImpact': 'function / daily living',
-  'symptoms.incapacitated': 'function / daily living',
-  osteoporosisCare: 'osteoporosis continuum of care',
-  'findings.painfulMetastasesElsewhere': 'malignancy',
-  'findings.osteoblasticOrPrimaryBoneTumor': 'malignancy',
-  'findings.solitaryPlasmacytoma': 'malignancy',
-  'findings.epiduralTumorExtension': 'malignancy',
-};
-
-const BY_PREFIX: Array<[string, Topic]> = [
-  ['diagnosis.imaging.', 'imaging'],
-  ['symptoms.', 'pain severity and course'],
-  ['conservativeCare.', 'conservative care'],
-  ['findings.', 'contraindications'],
-];
-
-const ETIOLOGY: Record<string, Topic> = {
-  'osteolytic-metastasis': 'malignancy', 'multiple-myeloma': 'malignancy', 'primary-bone-malignancy': 'malignancy',
-  hemangioma: 'hemangioma and other lesions', 'eosinophilic-granuloma': 'hemangioma and other lesions', osteonecrosis: 'hemangioma and other lesions',
-  'high-energy-trauma': 'trauma and mechanism', 'sacral-insufficiency': 'sacroplasty and coccygeoplasty', none: 'prophylactic use',
-};
-
+const name = (id: TopicId) => topicById(id).name.toLowerCase() as Topic;
 const SACRUM = levelIndex('S1');
 const levelList = (v: unknown): Level[] => (Array.isArray(v) ? v.filter((l): l is Level => isLevel(String(l))) : []);
 
@@ -65,9 +19,11 @@ const levelList = (v: unknown): Level[] => (Array.isArray(v) ? v.filter((l): l i
 export function topicOf(field: string, from: unknown, to: unknown): Topic {
   if (field === 'request.levels') {
     const [a, b] = [levelList(from), levelList(to)];
-    if ([...a, ...b].some((l) => levelIndex(l) >= SACRUM)) return 'sacroplasty and coccygeoplasty';
-    return a.length !== b.length ? 'number of levels' : 'treated levels';
+    if ([...a, ...b].some((l) => levelIndex(l) >= SACRUM)) return name('sacroplasty');
+    return a.length !== b.length ? name('level-count') : name('level-range');
   }
-  if (field === 'diagnosis.etiology') return ETIOLOGY[String(to)] ?? ETIOLOGY[String(from)] ?? 'osteoporosis continuum of care';
-  return BY_FACT[field] ?? BY_PREFIX.find(([p]) => field.startsWith(p))?.[1] ?? 'contraindications';
+  const fact = FACTS_BY_PATH.get(field.replace(/\[.*$/, ''));
+  if (!fact?.topic) return name('contraindications');
+  const byValue = fact.valueTopics?.[String(to)] ?? fact.valueTopics?.[String(from)];
+  return name(byValue ?? fact.topic);
 }
