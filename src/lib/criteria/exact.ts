@@ -6,13 +6,14 @@
  * The search answers unknowns one at a time on a working copy of the case and evaluates it with the policy's
  * own compiled evaluator (`blocks`): as soon as the Kleene block values settle the outcome (every resolution
  * of the still-unknown blocks that matter agrees), the whole subtree of completions is known and the search
- * stops there. It stops at BOUND evaluations; then the result keeps the sound Kleene answer and is marked
+ * stops there. It is bounded (BOUND evaluations in all, PER_UNKNOWN to show whether one unknown matters);
+ * where a bound is reached the result keeps the sound Kleene answer for what was not shown and is marked
  * `conservative`.
  */
 import type { DenyCategory } from './block-schema.ts';
 import type { CompiledPolicy } from './compile.ts';
 import { Completion, rangeWords, unknownsOf, type Choice, type Range, type Unknown } from './completions.ts';
-import { F, U } from './kleene.ts';
+import { U } from './kleene.ts';
 import type { ModelBlock, PolicyModel } from './model.ts';
 import type { Answer } from './result.ts';
 
@@ -342,6 +343,8 @@ export function exactly(input: ExactInput, kleene: Outcome | null): Exact {
         const answers = answersOf(u.choices, each);
         if (answers.length) settles[u.path] = answers;
       }
+      // The answers' searches have their own share: proving that the answer matters gets a whole one.
+      search.limit = Math.min(BOUND, search.evaluations + PER_UNKNOWN);
       if (depends === null) depends = search.depends(x);
       if (depends) missing.push(u.path);
       else delete settles[u.path];

@@ -52,7 +52,7 @@ export function runExample(policy: CompiledPolicy, example: ModelExample, public
   const problems: string[] = [];
   if (result.decision !== expect.decision) problems.push(`decision ${result.decision}, expected ${expect.decision}`);
   if (expect.category && result.category !== expect.category) problems.push(`category ${result.category ?? 'none'}, expected ${expect.category}`);
-  for (const m of expect.missing ?? []) if (!result.missing.some((x) => x === m || x.startsWith(`${m}.`))) problems.push(`missing ${JSON.stringify(result.missing)}, expected it to name ${m}`);
+  for (const m of expect.missing ?? []) if (!result.missing.some((x) => x === m || x.startsWith(`${m}.`) || x.startsWith(`${m}[`))) problems.push(`missing ${JSON.stringify(result.missing)}, expected it to name ${m}`);
   return { example, case: parsed.data, result, pass: problems.length === 0, problems };
 }
 
