@@ -224,6 +224,7 @@ export function decide(policy: CompiledPolicy, c: unknown, options: DecideOption
     r.decision = decided.decision;
     if (decided.category) r.category = decided.category;
     r.summary = open ? `Denied under every reading; the category depends on: ${r.missing.join(', ')}.` : summaryOf(decided);
+    if (exact && !open) r.summary += ' Whatever the facts still unknown, the decision is the same.';
   }
   return r;
 }
