@@ -3,6 +3,7 @@
  * the same result is not missing, and the result is decided without it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { missingField, settlesWords } from '../../src/lib/compare/missing-words.ts';
 import type { CompiledPolicy } from '../../src/lib/criteria/compile.ts';
 import { numberChoices } from '../../src/lib/criteria/completions.ts';
 import { decide } from '../../src/lib/criteria/decide.ts';
@@ -118,5 +119,18 @@ describe('number answers', () => {
       [0, '< 5'], [5, '5'], [6.5, '> 5 and < 8'], [8, '8'], [10, '> 8'],
     ]);
     expect(numberChoices(0, 10, [0, 12]).map((c) => c.value)).toEqual([0]);
+  });
+});
+
+describe('missing facts in the comparison card\'s words', () => {
+  it('a listed therapy\'s field belongs to the therapies field, said with its place in the list', () => {
+    const { field, title } = missingField('conservativeCare.therapies[1].weeks');
+    expect([field?.path, title]).toEqual(['conservativeCare.therapies', 'Therapies tried: weeks of therapy 2']);
+    expect(missingField('symptoms.painNrs').title).toBe('Pain (NRS/VAS)');
+  });
+  it('the deciding answers in words; nothing when none decides alone', () => {
+    expect(settlesWords([{ answer: '≥ 8', decision: 'approve' }, { answer: '< 5', decision: 'deny', category: 'not-medically-necessary' }]))
+      .toBe('≥ 8: approve; < 5: deny (not medically necessary)');
+    expect(settlesWords(undefined)).toBe('');
   });
 });
