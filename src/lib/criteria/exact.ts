@@ -50,7 +50,7 @@ export type Exact = {
   missing: string[];
   /** For each missing fact with short answers: the answers that decide the case on their own, and to what. */
   settles: Record<string, Answer[]>;
-  /** The bound was reached: decided and missing are the Kleene ones, which may ask for more than matters. */
+  /** A bound was reached: what was not shown stays as Kleene has it (sound; `missing` may name more than matters). */
   conservative: boolean;
 };
 
@@ -308,6 +308,8 @@ export function exactly(input: ExactInput, kleene: Outcome | null): Exact {
   const work = new Completion(input.case, unknowns);
   const search = new Search(input, work, unknowns);
   const paths = unknowns.map((u) => u.path);
+  // Resolutions are bit sets over the version's blocks.
+  if (input.blocks.length > 30) return { decided: kleene, missing: paths, settles: {}, conservative: true };
 
   let decided: Outcome | null;
   try {
