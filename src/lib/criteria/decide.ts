@@ -5,6 +5,7 @@
  */
 import type { DenyCategory } from './block-schema.ts';
 import type { CompiledPolicy } from './compile.ts';
+import { exactly } from './exact.ts';
 import { FACTS_BY_PATH, readFact } from './facts.ts';
 import { F, T, U, TRUTH_NAMES } from './kleene.ts';
 import type { ModelBlock, PolicyModel } from './model.ts';
@@ -118,14 +119,6 @@ function explain(model: PolicyModel, values: Values, index: number, out: number[
   else out.push(index);
 }
 
-/** Facts read by the unknown leaves under a node (only through unknown nodes: known ones settle nothing). */
-function unknownFacts(model: PolicyModel, values: Values, index: number, out: Set<string>): void {
-  if (values[index] !== U) return;
-  const node = model.nodes[index]!;
-  for (const r of node.reads) out.add(r);
-  for (const k of node.children) unknownFacts(model, values, k, out);
-}
-
 function reason(model: PolicyModel, values: Values, index: number): Reason {
   const node = model.nodes[index]!;
   return { node: node.id, block: model.blocks[node.block]!.id, label: node.label, source: node.source, value: TRUTH_NAMES[values[index]!]! };
@@ -196,17 +189,25 @@ export function decide(policy: CompiledPolicy, c: unknown, options: DecideOption
   }
 
   const unknown = unknownCount ? roles.all.filter((b) => blockValues[b.index] === U) : [];
-  const { decided, pivotal } = unknown.length
+  const kleene = unknown.length
     ? resolveUnknowns(model, roles, blockValues, unknown)
     : { decided: outcomeOf(model, roles, blockValues), pivotal: new Set<ModelBlock>() };
+  const { pivotal } = kleene;
   const missing = new Set<string>();
   if (date === undefined) missing.add('dateOfService');
-  const open = !decided || (decided.decision === 'deny' && !decided.category);
-  // Reasons read only the deciding blocks' subtrees: evaluate those alone when nothing else needs the full trace.
-  const values = options.trace || open ? policy.trace(c)
-    : explainIt ? (policy.traceBlocks ? policy.traceBlocks(c, decided!.because.map((b) => b.index)) : policy.trace(c))
+  const kleeneOpen = !kleene.decided || (kleene.decided.decision === 'deny' && !kleene.decided.category);
+  // Reasons of a decided result read only the deciding blocks' subtrees: evaluate those alone when nothing else
+  // needs the full trace (the exact search and --trace do).
+  const values = options.trace || kleeneOpen ? policy.trace(c)
+    : explainIt ? (policy.traceBlocks ? policy.traceBlocks(c, kleene.decided!.because.map((b) => b.index)) : policy.trace(c))
     : null;
-  if (open && values) for (const b of pivotal) unknownFacts(model, values, b.root, missing);
+  // Kleene leaves `X or not X` unknown: decide over the completions of the facts that matter (exact.ts).
+  const exact = kleeneOpen && values
+    ? exactly({ policy, case: c, trace: values, blocks: roles.all, unknown, pivotal: [...pivotal], outcome: (v) => outcomeOf(model, roles, v) }, kleene.decided)
+    : null;
+  const decided = exact ? exact.decided : kleene.decided;
+  const open = !decided || (decided.decision === 'deny' && !decided.category);
+  if (exact) for (const path of exact.missing) missing.add(path);
   const deciding: number[] = [];
   if (values && explainIt) for (const b of decided ? decided.because : pivotal) explain(model, values, b.root, deciding);
 
@@ -219,12 +220,15 @@ export function decide(policy: CompiledPolicy, c: unknown, options: DecideOption
     missing: [...missing],
   };
   if (options.trace && values) r.trace = traceOf(model, values, c);
+  if (exact && Object.keys(exact.settles).length) r.settles = exact.settles;
+  if (exact?.conservative) r.conservative = true;
   if (!decided) r.summary = `Cannot decide without: ${r.missing.join(', ')}.`;
   else if (date === undefined) r.summary = `Needs the date of service to pick the policy version; under version ${version.version} the decision would be ${decided.decision}.`;
   else {
     r.decision = decided.decision;
     if (decided.category) r.category = decided.category;
     r.summary = open ? `Denied under every reading; the category depends on: ${r.missing.join(', ')}.` : summaryOf(decided);
+    if (exact && !open) r.summary += ' Whatever the facts still unknown, the decision is the same.';
   }
   return r;
 }

@@ -57,7 +57,7 @@ export function expectationProblems(expect: ModelExample['expect'], result: Resu
   const problems: string[] = [];
   if (result.decision !== expect.decision) problems.push(`decision ${result.decision}, expected ${expect.decision}`);
   if (expect.category && result.category !== expect.category) problems.push(`category ${result.category ?? 'none'}, expected ${expect.category}`);
-  for (const m of expect.missing ?? []) if (!result.missing.some((x) => x === m || x.startsWith(`${m}.`))) problems.push(`missing ${JSON.stringify(result.missing)}, expected it to name ${m}`);
+  for (const m of expect.missing ?? []) if (!result.missing.some((x) => x === m || x.startsWith(`${m}.`) || x.startsWith(`${m}[`))) problems.push(`missing ${JSON.stringify(result.missing)}, expected it to name ${m}`);
   return problems;
 }
 

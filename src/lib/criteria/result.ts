@@ -20,6 +20,13 @@ export type TraceEntry = {
   facts?: Record<string, unknown>;
 };
 
+/** An answer to a missing fact that decides the case on its own (exact.ts): "≥ 8" → approve. */
+export type Answer = {
+  answer: string;
+  decision: 'approve' | 'deny' | 'individual-review';
+  category?: DenyCategory;
+};
+
 export type Result = {
   payer: string;
   /** Policy id and the version that applied; null when none is in effect. */
@@ -31,5 +38,9 @@ export type Result = {
   reasons: Reason[];
   /** For needs-information: the case fields that would settle it. */
   missing: string[];
+  /** Addition: for missing facts with short answers, the answers that would decide the case, and how. */
+  settles?: Record<string, Answer[]>;
+  /** Addition: the exact search reached its bound; the result is the sound Kleene one and may ask for more. */
+  conservative?: true;
   trace?: TraceEntry[];
 };

@@ -303,7 +303,7 @@ export function pairDifferences(a: CompiledPolicy, b: CompiledPolicy, witnesses:
   const byKey = new Map<string, Group>();
   for (const w of witnesses) {
     if (w.pair[0] !== pair[0] || w.pair[1] !== pair[1]) continue;
-    const topic = w.kind === 'in-effect' ? 'date / version' : topicOfWitness(w, nodes);
+    const topic = w.kind === 'in-effect' ? 'date and version' : topicOfWitness(w, nodes);
     const { family, who } = familyOf(w);
     const key = `${topic}|${family}|${who}`;
     const g = byKey.get(key) ?? { topic, family, who, witnesses: [], asks: [], twoWay: false };

@@ -1,5 +1,6 @@
 /** Fills one payer's result card (PayerResult.astro) from its Result: decision, reasons, missing facts, trace. */
 import { FIELDS_BY_PATH } from '../../lib/compare/form-model.ts';
+import { CONSERVATIVE_WORDS, missingField, settlesWords } from '../../lib/compare/missing-words.ts';
 import { categoryWords, DECISION_LABEL, nodeHref } from '../../lib/compare/words.ts';
 import type { Result, TraceEntry } from '../../lib/criteria/result.ts';
 import { humanize } from '../../lib/render/words.ts';
@@ -50,11 +51,11 @@ export class ResultCard {
     setText(this.#el.decision, DECISION_LABEL[r.decision]);
     setClass(this.#el.decision, `badge decision decision-${r.decision}`);
     setText(this.#el.category, categoryWords(r.category));
-    setText(this.#el.summary, r.summary);
+    setText(this.#el.summary, r.conservative ? `${r.summary} ${CONSERVATIVE_WORDS}` : r.summary);
 
     const reasonsKey = r.reasons.map((x) => `${x.node}=${x.value}`).join();
     if (reasonsKey !== this.#shown.reasons) this.#renderReasons(r, reasonsKey);
-    const missingKey = r.missing.join();
+    const missingKey = `${r.missing.join()}${JSON.stringify(r.settles ?? {})}`;
     if (missingKey !== this.#shown.missing) this.#renderMissing(r, missingKey);
     if (r.trace) this.#renderTrace(r.trace);
   }
@@ -71,8 +72,9 @@ export class ResultCard {
   #renderMissing(r: Result, key: string): void {
     this.#shown.missing = key;
     this.#el.missing.replaceChildren(...r.missing.map((path) => {
-      const field = FIELDS_BY_PATH.get(path);
-      return h('li', {}, h('a', { href: `#${field?.id ?? 'case-form'}`, 'data-field-link': path }, field?.title ?? path), h('code', {}, path));
+      const { field, title } = missingField(path);
+      const answers = settlesWords(r.settles?.[path]);
+      return h('li', {}, h('a', { href: `#${field?.id ?? 'case-form'}`, 'data-field-link': field?.path ?? path }, title), answers ? ` (${answers})` : '', h('code', {}, path));
     }));
     this.#el.missingWrap.hidden = r.missing.length === 0;
   }
