@@ -17,6 +17,7 @@ import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, seriousAxeViolations } from './harness.ts';
+import { cacheDirFor } from '../../src/integrations/cache-dir.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const WORK = mkdtempSync(join(ROOT, 'test/fixtures/dev-site/run-'));
@@ -109,6 +110,7 @@ afterAll(async () => {
     await stopServer();
   } finally {
     rmSync(WORK, { recursive: true, force: true });
+    rmSync(join(ROOT, cacheDirFor(POLICIES, ROOT)), { recursive: true, force: true }); // this copy's own Astro cache
     rmSync(DOT_ASTRO, { recursive: true, force: true });
     if (hadDotAstro) cpSync(join(backup, '.astro'), DOT_ASTRO, { recursive: true });
     rmSync(backup, { recursive: true, force: true });
