@@ -10,7 +10,7 @@ import { sharedCase } from '../fixtures/shared-cases.ts';
 let policies: CompiledPolicy[] = [];
 beforeAll(async () => {
   policies = (await loadCompiled()).policies;
-});
+}, 60_000); // compiling every policy takes seconds on a busy machine
 
 /** A small RFC 4180 reader, for checking what was written. */
 function parseCsv(text: string): string[][] {
