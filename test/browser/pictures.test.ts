@@ -40,9 +40,12 @@ const marks = () => page.locator('#spine [data-payer] [data-mark]').evaluateAll(
 })));
 
 describe('the spine', () => {
-  it('marks each level for each payer as its criteria decide a single-level case', async () => {
+  it('marks each level for each payer as its criteria decide a single-level case, on /compare/ and /criteria/', async () => {
+    await page.goto(`${site.url}/criteria/`);
+    const onCriteria = await marks();
     await openCompare();
     const shown = await marks();
+    expect(onCriteria).toEqual(shown);
     expect(shown).toHaveLength(policies.length * LEVELS.length);
     for (const p of policies) {
       for (const level of LEVELS) {
