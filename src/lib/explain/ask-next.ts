@@ -21,14 +21,6 @@ export type Answer = { field: string; value: unknown };
 export type Deciding = { answers: Answer[]; decision: Result['decision'] };
 const isOpen = (r: Result) => r.decision === 'needs-information';
 
-/** Decided, and not merely by an exclusion firing (or a scope not met). */
-function settles(policy: CompiledPolicy, r: Result): boolean {
-  if (isOpen(r)) return false;
-  if (r.decision === 'approve' || r.decision === 'not-in-effect') return true;
-  const roles = new Map(policy.model.blocks.map((b) => [b.id, b.role]));
-  return r.reasons.length > 0 && r.reasons.every((x) => roles.get(x.block) === 'indication');
-}
-
 /** Whether an answer fires an exclusion, or takes the case out of scope, at some payer (memoized per answer). */
 function endsSomewhere(policies: readonly CompiledPolicy[], c: unknown): (a: Answer) => boolean {
   const memo = new Map<string, boolean>();
@@ -53,9 +45,10 @@ export function withAnswers(c: unknown, answers: readonly Answer[]): unknown {
 
 /**
  * A few answers (at most HANDFUL) that decide this payer: each step adds the answer that decides it, else the
- * one that leaves the fewest facts missing. [] when already decided; null when no handful of answers does.
+ * one that leaves the fewest facts missing; `skip` leaves out answers not to suggest. No answers when already
+ * decided; null when no handful of answers does.
  */
-export function answersToDecide(policy: CompiledPolicy, c: unknown, basis: Answers, result = decide(policy, c), skip: (a: Answer) => boolean = () => false): Deciding | null {
+export function answersToDecide(policy: CompiledPolicy, c: unknown, basis: Answers, result = decide(policy, c, { explain: false }), skip: (a: Answer) => boolean = () => false): Deciding | null {
   if (!isOpen(result)) return { answers: [], decision: result.decision };
   const chosen: Answer[] = [];
   let at = c;
@@ -66,12 +59,12 @@ export function answersToDecide(policy: CompiledPolicy, c: unknown, basis: Answe
       for (const value of candidates(field, at, basis) ?? []) {
         if (skip({ field, value })) continue;
         const q = withAnswer(at, field, value);
-        const r = decide(policy, q);
-        const score = settles(policy, r) ? -1 : isOpen(r) ? r.missing.length : Infinity;
+        const r = decide(policy, q, { explain: false });
+        const score = isOpen(r) ? r.missing.length : -1;
         if (!best || score < best.score) best = { answer: { field, value }, c: q, r, score };
       }
     }
-    if (!best || best.score === Infinity) return null;
+    if (!best) return null;
     chosen.push(best.answer);
     if (best.score === -1) return { answers: chosen, decision: best.r.decision };
     at = best.c;

@@ -47,12 +47,15 @@ export function distance(p: Pathway, values: ArrayLike<number>): [number, number
   return [failed, -met];
 }
 
-/** The pathway's name: the first alternative chosen, else its block's title. */
+/**
+ * The node that names a pathway: the first alternative chosen that is not itself a mere list of alternatives
+ * (an ANY inside an ANY), else its block's root.
+ */
 export function pathwayNode(model: PolicyModel, p: Pathway): number {
-  return p.via[0] ?? p.block.root;
+  return p.via.find((k) => model.nodes[k]!.kind !== 'any') ?? p.via[0] ?? p.block.root;
 }
 export function pathwayName(model: PolicyModel, p: Pathway): string {
-  return p.via.length ? plainLabel(model.nodes[p.via[0]!]!.label) : p.block.title;
+  return p.via.length ? plainLabel(model.nodes[pathwayNode(model, p)]!.label) : p.block.title;
 }
 
 /** A label without its combinator tail: "Painful osteoporotic fracture, as evidenced by ALL of the following" → "Painful osteoporotic fracture". */

@@ -11,11 +11,11 @@ import { FACTS_BY_PATH } from '../criteria/facts.ts';
 import { humanize } from '../render/words.ts';
 import type { Answer, Deciding } from './ask-next.ts';
 import { lackWords, metWords } from './leaf-words.ts';
-import { blocksIn, describePathway, nearestPathway, unmetText, unmetUnder, type Nearest, type Unmet } from './nearest.ts';
-import { pathwayName, pathways, plainLabel } from './pathways.ts';
+import { blocksIn, describePathway, fieldsUnder, nearestPathway, unmetText, unmetUnder, type Nearest, type Unmet } from './nearest.ts';
+import { pathwayName, pathwayNode, pathways, plainLabel } from './pathways.ts';
 
-/** A supporting reason: decide()'s Reason plus the case's value against what the criterion needs. */
-export type Support = Reason & { text: string };
+/** A supporting reason: decide()'s Reason plus the case's value against what the criterion needs, and the case fields it reads. */
+export type Support = Reason & { text: string; fields: string[] };
 
 export type Explanation = {
   why: string;
@@ -37,7 +37,7 @@ function leavesWith(model: PolicyModel, values: Values, index: number, value: nu
 function support(model: PolicyModel, values: Values, index: number, text: string): Support {
   const n = model.nodes[index]!;
   const value = values[index] === T ? 'met' : values[index] === F ? 'not-met' : 'unknown';
-  return { node: n.id, block: model.blocks[n.block]!.id, label: n.label, source: n.source, value, text };
+  return { node: n.id, block: model.blocks[n.block]!.id, label: n.label, source: n.source, value, text, fields: [...fieldsUnder(model, index)] };
 }
 
 const fromUnmet = (model: PolicyModel, values: Values, u: Unmet): Support => support(model, values, model.nodes.findIndex((n) => n.id === u.node), u.text);
@@ -46,7 +46,7 @@ const fromUnmet = (model: PolicyModel, values: Values, u: Unmet): Support => sup
 function dedupe(list: readonly Support[]): Support[] {
   const seen = new Set<string>();
   return list.filter((s) => {
-    const keys = [`n:${s.node}`, `t:${s.label}|${s.text}`];
+    const keys = [`n:${s.node}`, `t:${s.text}`];
     if (keys.some((k) => seen.has(k))) return false;
     keys.forEach((k) => seen.add(k));
     return true;
@@ -74,7 +74,7 @@ function approved(model: PolicyModel, values: Values, r: Result, c: unknown): Ex
   if (!met) return { why: r.summary, reasons: [], nearest: null };
   const leaves = met.needs.flatMap((n) => leavesWith(model, values, n, T));
   const reasons = dedupe(leaves.map((i) => support(model, values, i, metWords(model.nodes[i]!, c))));
-  const at = model.nodes[met.via[0] ?? met.block.root]!;
+  const at = model.nodes[pathwayNode(model, met)]!;
   return { why: `Meets ${pathwayName(model, met)}: ${firstOf(reasons.map((x) => x.text))}${cite(at.source)}.`, reasons, nearest: null };
 }
 
