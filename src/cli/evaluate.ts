@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { caseSchema } from '../lib/criteria/case-schema.ts';
 import { decide } from '../lib/criteria/decide.ts';
+import { withExplanations } from '../lib/explain/with-explanations.ts';
 import { loadCompiled } from '../lib/criteria/load.ts';
 import { formatMessage } from '../lib/criteria/messages.ts';
 import { describeIssues, formatProblems } from '../lib/criteria/zod-messages.ts';
@@ -47,5 +48,5 @@ const { policies, messages } = await loadCompiled();
 const errors = messages.filter((m) => m.severity === 'error');
 if (errors.length) refuse(['Policies have errors (run `npm run check`):', ...errors.map(formatMessage)], 1);
 
-const results = parsed.map((c) => policies.map((p) => decide(p, c, { trace })));
+const results = parsed.map((c) => withExplanations(policies, c, policies.map((p) => decide(p, c, { trace }))));
 process.stdout.write(`${JSON.stringify(many ? results : results[0], null, 2)}\n`);
