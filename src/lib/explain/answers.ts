@@ -31,6 +31,30 @@ export function numberCandidates(cuts: readonly number[], min: number, max: numb
   return [...new Set(out)];
 }
 
+/**
+ * A number answer as the interval it stands for ("under 80", "between 4 and 6", "6"): any value in that interval
+ * gives the same decisions, so that is what the reader is told, not the one value tried.
+ */
+export function rangeWords(v: number, cuts: readonly number[], unit = ''): string {
+  const u = unit && unit !== '/10' && unit !== '%' ? ` ${unit}` : unit;
+  if (cuts.includes(v)) return `${v}${u}`;
+  const below = cuts.filter((t) => t < v);
+  const above = cuts.filter((t) => t > v);
+  if (!below.length && above.length) return `under ${Math.min(...above)}${u}`;
+  if (!above.length && below.length) return `over ${Math.max(...below)}${u}`;
+  if (!below.length) return `${v}${u}`;
+  return `between ${Math.max(...below)} and ${Math.min(...above)}${u}`;
+}
+
+/** Words for a candidate answer when its value alone would mislead (numbers stand for intervals). */
+export function answerLabel(path: string, value: unknown, basis: Answers): string | undefined {
+  if (typeof value !== 'number') return undefined;
+  const item = ITEM.exec(path);
+  const fact = FACTS_BY_PATH.get(path);
+  if (item) return rangeWords(value, basis.cuts.get('weeks') ?? [], 'weeks');
+  return fact?.type === 'number' ? rangeWords(value, basis.cuts.get(path) ?? [], fact.unit) : undefined;
+}
+
 /** A therapy field inside the list: `conservativeCare.therapies[1].weeks`. */
 const ITEM = /^conservativeCare\.therapies\[(\d+)\]\.(weeks|outcome)$/;
 

@@ -11,12 +11,13 @@ import type { CompiledPolicy } from '../criteria/compile.ts';
 import { decide } from '../criteria/decide.ts';
 import { F, T } from '../criteria/kleene.ts';
 import type { Result } from '../criteria/result.ts';
-import { candidates, withAnswer, type Answers } from './answers.ts';
+import { answerLabel, candidates, withAnswer, type Answers } from './answers.ts';
 
 /** At most this many questions are suggested, for one payer or for all. */
 export const HANDFUL = 5;
 
-export type Answer = { field: string; value: unknown };
+/** An answer to a field; `words`, when given, say it better than the value (a number stands for its interval). */
+export type Answer = { field: string; value: unknown; words?: string | undefined };
 /** Answers that decide a payer, and the decision they give. */
 export type Deciding = { answers: Answer[]; decision: Result['decision'] };
 const isOpen = (r: Result) => r.decision === 'needs-information';
@@ -61,7 +62,7 @@ export function answersToDecide(policy: CompiledPolicy, c: unknown, basis: Answe
         const q = withAnswer(at, field, value);
         const r = decide(policy, q, { explain: false });
         const score = isOpen(r) ? r.missing.length : -1;
-        if (!best || score < best.score) best = { answer: { field, value }, c: q, r, score };
+        if (!best || score < best.score) best = { answer: { field, value, words: answerLabel(field, value, basis) }, c: q, r, score };
       }
     }
     if (!best) return null;

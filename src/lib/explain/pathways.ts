@@ -32,6 +32,11 @@ function expand(model: PolicyModel, values: ArrayLike<number>, index: number): P
   return [{ via: [], needs: [index] }];
 }
 
+/** The pathways under one node of a block (the node itself when it is a leaf). */
+export function pathwaysUnder(model: PolicyModel, values: ArrayLike<number>, block: ModelBlock, index: number): Pathway[] {
+  return expand(model, values, index).map((p) => ({ block, via: model.nodes[index]!.kind === 'any' ? p.via : [index, ...p.via], needs: p.needs }));
+}
+
 export function pathways(model: PolicyModel, values: ArrayLike<number>, blocks: readonly ModelBlock[]): Pathway[] {
   return blocks.filter((b) => b.role === 'indication').flatMap((block) => expand(model, values, block.root).map((p) => ({ block, ...p })));
 }

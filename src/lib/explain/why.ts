@@ -11,8 +11,8 @@ import { FACTS_BY_PATH } from '../criteria/facts.ts';
 import { humanize } from '../render/words.ts';
 import type { Answer, Deciding } from './ask-next.ts';
 import { lackWords, metWords } from './leaf-words.ts';
-import { blocksIn, describePathway, fieldsUnder, nearestPathway, unmetText, unmetUnder, type Nearest, type Unmet } from './nearest.ts';
-import { pathwayName, pathwayNode, pathways, plainLabel } from './pathways.ts';
+import { blocksIn, byNearness, describePathway, fieldsUnder, nearestPathway, unmetText, unmetUnder, type Nearest, type Unmet } from './nearest.ts';
+import { pathwayName, pathwayNode, pathways, pathwaysUnder, plainLabel } from './pathways.ts';
 
 /** A supporting reason: decide()'s Reason plus the case's value against what the criterion needs, and the case fields it reads. */
 export type Support = Reason & { text: string; fields: string[] };
@@ -64,7 +64,7 @@ export function fieldTitle(path: string): string {
 /** An answer in the form's words: "Purpose: treat fracture or lesion". */
 export function answerWords(a: Answer): string {
   const item = (x: unknown) => (x && typeof x === 'object' ? `${humanize((x as { kind: string }).kind)} ${(x as { weeks?: number }).weeks ?? '?'} weeks` : humanize(x));
-  const v = Array.isArray(a.value) ? (a.value.length ? a.value.map(item).join(', ') : 'none') : humanize(a.value);
+  const v = a.words ?? (Array.isArray(a.value) ? (a.value.length ? a.value.map(item).join(', ') : 'none') : humanize(a.value));
   return `${fieldTitle(a.field)}: ${v}`;
 }
 
@@ -122,8 +122,9 @@ function settledFailure(model: PolicyModel, values: Values, version: string | nu
     if (met > 0 && score >= 0 && (!best || score > best.score)) best = { index: n.index, score };
   }
   if (!best) return null;
-  const node = model.nodes[best.index]!;
-  return describePathway(model, values, { block: model.blocks[node.block]!, via: [best.index], needs: [best.index] }, c);
+  // A list of alternatives that failed is said through its nearest alternative.
+  const block = model.blocks[model.nodes[best.index]!.block]!;
+  return describePathway(model, values, byNearness(pathwaysUnder(model, values, block, best.index), values)[0]!, c);
 }
 
 /** Met leaves under a node (however its combinators came out): how much of it the case already satisfies. */
