@@ -22,6 +22,7 @@ export function renderAsk(body: HTMLElement, ask: AskNext, names: ReadonlyMap<st
         ` — if ${answer}: `, f.payers.length ? `decides ${listWords(f.payers.map(name))}` : 'helps decide the others');
     })));
   }
+  body.dataset.decides = ask.decides.join(' ');
   body.replaceChildren(...out);
 }
 
