@@ -138,7 +138,7 @@ describe('reasons', () => {
       for (const m of models) {
         const card = page.locator(`article[data-payer="${m.payer}"]`);
         if ((await card.getAttribute('data-decision')) !== 'deny') continue;
-        const reasons = await card.locator('ul.reasons > li').evaluateAll((els) => els.map((e) => ({ node: e.getAttribute('data-node')!, block: e.getAttribute('data-block')!, text: e.querySelector('.reason-facts')!.textContent! })));
+        const reasons = await card.locator('ul.reasons > li').evaluateAll((els) => els.map((e) => ({ node: e.getAttribute('data-reason-node')!, block: e.getAttribute('data-block')!, text: e.querySelector('.reason-facts')!.textContent! })));
         expect(reasons.length, `${name}: ${m.payer}`).toBeGreaterThan(0);
         expect(new Set(reasons.map((r) => r.text)).size, `${name}: ${m.payer} says each reason once`).toBe(reasons.length);
         const blocks = new Set(reasons.map((r) => r.block));

@@ -205,7 +205,7 @@ export function start(): Page {
   wireToolbar({ comparison: () => current, explained: () => explained, permalink });
   window.addEventListener('beforeprint', () => {
     fillCaseSummary(byId('case-summary-facts'), form.read());
-    fillRecord(current, permalink());
+    fillRecord(permalink());
   });
   load(true);
   return { comparison: () => current, explained: () => explained, permalink };

@@ -70,7 +70,8 @@ export class ResultCard {
 
   #renderReasons(r: Result, e: Explanation, key: string): void {
     this.#shown.reasons = key;
-    this.#el.reasons.replaceChildren(...e.reasons.map((x) => h('li', { 'data-node': x.node, 'data-block': x.block },
+    // `data-in-why`: the sentence already says it (the printout leaves such reasons out).
+    this.#el.reasons.replaceChildren(...e.reasons.map((x) => h('li', { 'data-reason-node': x.node, 'data-block': x.block, 'data-in-why': String(e.why.includes(x.text)) },
       h('span', { class: `badge value value-${x.value}` }, VALUE_WORDS[x.value]), ' ',
       h('span', { class: 'reason-facts' }, x.text), ' ',
       h('a', { href: nodeHref(r.payer, x.node), class: 'reason-label' }, x.label), ' ',

@@ -60,10 +60,9 @@ export function wireToolbar(source: Source): void {
   byId('print').addEventListener('click', () => window.print());
 }
 
-/** The printout's record line: when, each policy's version, the permalink. */
-export function fillRecord(c: Comparison | null, permalink: string): void {
-  setText(byId('record-printed'), new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC');
-  setText(byId('record-versions'), c ? c.results.map((r) => `${r.policy.title} ${r.policy.version ? `v${r.policy.version}` : '(none in effect)'}`).join('; ') : '');
+/** The printout's record line: when it was printed and the permalink (each card shows its policy's version). */
+export function fillRecord(permalink: string): void {
+  setText(byId('record-printed'), `${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC`);
   setText(byId('record-permalink'), permalink);
 }
 
