@@ -65,12 +65,12 @@ export function needWords(node: ModelNode): string {
   }
 }
 
-/** A leaf that is not met: "Subject: value; needs …". */
+/** A leaf that is not met: "Subject: value; needs …" (a NOT, which reads no field itself: its label). */
 export function lackWords(node: ModelNode, c: unknown): string {
-  return `${subjectWords(node)}: ${valueWords(node, c)}; needs ${needWords(node)}`;
+  return node.children.length ? `${node.label}: not met` : `${subjectWords(node)}: ${valueWords(node, c)}; needs ${needWords(node)}`;
 }
 
-/** A leaf that is met: "Subject: value". */
+/** A leaf that is met: "Subject: value" (a NOT: its label). */
 export function metWords(node: ModelNode, c: unknown): string {
-  return `${subjectWords(node)}: ${valueWords(node, c)}`;
+  return node.children.length ? node.label : `${subjectWords(node)}: ${valueWords(node, c)}`;
 }

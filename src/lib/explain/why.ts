@@ -4,7 +4,7 @@
  * exclusion that decides, each once. Works on decide()'s result as given (never re-decides).
  */
 import type { CompiledPolicy } from '../criteria/compile.ts';
-import { F, T, U } from '../criteria/kleene.ts';
+import { F, T, TRUTH_NAMES, U } from '../criteria/kleene.ts';
 import type { PolicyModel } from '../criteria/model.ts';
 import type { Reason, Result } from '../criteria/result.ts';
 import { FACTS_BY_PATH } from '../criteria/facts.ts';
@@ -36,8 +36,7 @@ function leavesWith(model: PolicyModel, values: Values, index: number, value: nu
 
 function support(model: PolicyModel, values: Values, index: number, text: string): Support {
   const n = model.nodes[index]!;
-  const value = values[index] === T ? 'met' : values[index] === F ? 'not-met' : 'unknown';
-  return { node: n.id, block: model.blocks[n.block]!.id, label: n.label, source: n.source, value, text, fields: [...fieldsUnder(model, index)] };
+  return { node: n.id, block: model.blocks[n.block]!.id, label: n.label, source: n.source, value: TRUTH_NAMES[values[index]!]!, text, fields: [...fieldsUnder(model, index)] };
 }
 
 const fromUnmet = (model: PolicyModel, values: Values, u: Unmet): Support => support(model, values, model.nodes.findIndex((n) => n.id === u.node), u.text);
