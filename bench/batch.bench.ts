@@ -42,7 +42,7 @@ async function writeCases(path: string, n: number): Promise<void> {
 type Stats = { cases: number; workers: number; seconds: number; maxRssMB: number };
 
 function run(file: string, workers: number): Stats {
-  const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/evaluate.ts', file, '--workers', String(workers), '--quiet'], {
+  const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/evaluate.ts', file, '--workers', String(workers), '--quiet', '--no-explain'], {
     env: { ...process.env, EVALUATE_STATS: '1' }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 24,
   });
   if (r.status !== 0) throw new Error(`evaluate failed: ${r.stderr}`);

@@ -39,6 +39,12 @@ async function open(hash = ''): Promise<void> {
 }
 
 const revision = () => page.locator('#results').getAttribute('data-revision');
+/** A fresh form: every field unknown but the date of service, which starts as today (in the page's time zone). */
+async function freshCase(): Promise<{ dateOfService: string }> {
+  const today = await page.evaluate(() => { const d = new Date(); return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10); });
+  expect(await page.inputValue('#field-dateOfService')).toBe(today);
+  return { dateOfService: today };
+}
 /** Runs an action and waits for the results to be rendered again. */
 async function rerender(action: () => Promise<unknown>): Promise<void> {
   const before = await revision();
@@ -77,7 +83,7 @@ describe('/compare/ permalinks', () => {
 
   it('offers every public example and a blank case as presets that load them', async () => {
     await open();
-    expect(await caseInAddress()).toEqual({});
+    expect(await caseInAddress()).toEqual(await freshCase());
     const presets = await page.locator('a[data-preset]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-preset'), e.getAttribute('href')]));
     expect(presets.map(([name]) => name).sort()).toEqual(['blank', ...sharedCases().map((c) => c.name)].sort());
     const stenting = sharedCase('stenting');
@@ -144,10 +150,11 @@ describe('/compare/ form', () => {
 
   it('keeps a list "none" apart from unknown', async () => {
     await open();
+    const fresh = await freshCase();
     await rerender(() => page.selectOption('#field-osteoporosisCare', 'list'));
-    expect(await caseInAddress()).toEqual({ osteoporosisCare: [] });
+    expect(await caseInAddress()).toEqual({ ...fresh, osteoporosisCare: [] });
     await rerender(() => page.selectOption('#field-osteoporosisCare', ''));
-    expect(await caseInAddress()).toEqual({});
+    expect(await caseInAddress()).toEqual(fresh);
   });
 
   it('shows the trace with every criterion marked met, not met or unknown', async () => {
@@ -250,7 +257,7 @@ describe('/compare/ keyboard, phone and accessibility', () => {
     await open();
     await page.focus('#field-findings-pregnant');
     await rerender(() => page.keyboard.press('ArrowDown'));
-    expect(await caseInAddress()).toEqual({ findings: { pregnant: true } });
+    expect(await caseInAddress()).toEqual({ ...(await freshCase()), findings: { pregnant: true } });
 
     await page.focus('button[data-add-row="conservativeCare.therapies"]');
     await rerender(() => page.keyboard.press('Enter'));

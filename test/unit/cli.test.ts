@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/lib/cli/check-command.ts';
 import { CHUNK, evaluateCommand } from '../../src/lib/cli/evaluate-command.ts';
 import { decide } from '../../src/lib/criteria/decide.ts';
+import { withExplanations } from '../../src/lib/explain/with-explanations.ts';
 import { loadCompiled } from '../../src/lib/criteria/load.ts';
 import { encodeCase, decodeCase } from '../../src/lib/criteria/permalink.ts';
 import type { CompiledPolicy } from '../../src/lib/criteria/compile.ts';
@@ -59,7 +60,7 @@ describe('evaluate', () => {
     const cases = [publicCase('stenting'), publicCase('upper-thoracic-t2'), publicCase('symptoms-unknown')];
     const { status, stdout } = await evaluate([file('many.json', JSON.stringify(cases)), '--trace']);
     expect(status).toBe(0);
-    const all = cases.map((c) => policies.map((p) => decide(p, c, { trace: true })));
+    const all = cases.map((c) => withExplanations(policies, c, policies.map((p) => decide(p, c, { trace: true }))));
     expect(stdout).toBe(`${JSON.stringify(all, null, 2)}\n`);
     expect((await evaluate([file('none.json', '[]')])).stdout).toBe('[]\n');
   });
@@ -110,7 +111,7 @@ describe('evaluate', () => {
   it('a batch is written a chunk at a time, never as one JSON string for all (10,000 traced cases are ~900 MB, past V8\'s limit)', async () => {
     const c = publicCase('subacute-osteoporotic-l3');
     const n = 1200;
-    const one = JSON.stringify(policies.map((p) => decide(p, c)), null, 2);
+    const one = JSON.stringify(withExplanations(policies, c, policies.map((p) => decide(p, c))), null, 2);
     const indented = `  ${one.replace(/\n/g, '\n  ')}`;
     const pieces: string[] = [];
     const io = {

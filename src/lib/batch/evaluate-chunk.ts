@@ -9,6 +9,7 @@ import { decide } from '../criteria/decide.ts';
 import { describeIssues, formatProblems } from '../criteria/zod-messages.ts';
 import type { Item } from './split-json.ts';
 import { addCase, emptyTally, type Tally } from './tally.ts';
+import { withExplanations } from '../explain/with-explanations.ts';
 
 export type ChunkOptions = {
   trace: boolean;
@@ -20,6 +21,8 @@ export type ChunkOptions = {
   naming: 'line' | 'index';
   /** Results as JSON.stringify(…, null, 2) (the array and single-case outputs), else one line. */
   pretty: boolean;
+  /** Add the explanation to each result (`why`, `nearest`, `askNext`: README); off with --no-explain. */
+  explain?: boolean;
 };
 
 export type Invalid = { index: number; line: number; where: string; problems: string[] };
@@ -62,7 +65,8 @@ export function evaluateChunk(policies: readonly CompiledPolicy[], chunk: ChunkI
       if (!options.skipInvalid) return { seq: chunk.seq, firstIndex: chunk.firstIndex, lines, evaluated, invalid, stopped: true, tally };
       continue;
     }
-    const results = policies.map((p) => decide(p, c, { trace: options.trace }));
+    const decided = policies.map((p) => decide(p, c, { trace: options.trace }));
+    const results = options.explain ? withExplanations(policies, c, decided) : decided;
     evaluated++;
     if (tally) addCase(tally, c, results, bySegments);
     else lines.push(options.pretty ? JSON.stringify(results, null, 2) : JSON.stringify(results));

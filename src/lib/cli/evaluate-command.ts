@@ -21,6 +21,7 @@ import { writeLines, type Io } from './io.ts';
 export const USAGE = `Usage: npm run evaluate -- FILE [--trace] [--jsonl] [--workers N] [--skip-invalid] [--summary [--json] [--by FIELD]] [--quiet]
   FILE            a case or an array of cases (JSON), or one case a line (.jsonl/.ndjson); - reads stdin
   --trace         every node's value in each result
+  --no-explain    leave out why, nearest and askNext (much faster on large batches)
   --jsonl         write one result line per case (the default for JSON Lines input)
   --workers N     worker threads (default: the machine's cores; inputs of up to 1,000 cases run in one thread)
   --skip-invalid  report each invalid case on stderr and go on (its output line says so) instead of stopping
@@ -28,7 +29,7 @@ export const USAGE = `Usage: npm run evaluate -- FILE [--trace] [--jsonl] [--wor
   --json          with --summary: the summary as JSON
   --by FIELD      with --summary: break decisions down by a case field (e.g. coverage)
   --quiet         no progress on stderr`;
-const OPTIONS = ['--trace', '--jsonl', '--workers', '--skip-invalid', '--summary', '--json', '--by', '--quiet'];
+const OPTIONS = ['--trace', '--no-explain', '--jsonl', '--workers', '--skip-invalid', '--summary', '--json', '--by', '--quiet'];
 /** Cases per chunk handed to a worker; results are written a chunk at a time. */
 export const CHUNK = 500;
 const NAME_LIMIT = 80;
@@ -40,10 +41,10 @@ class Refusal extends Error {
 }
 const cut = (s: string) => (s.length > NAME_LIMIT ? `${s.slice(0, NAME_LIMIT)}… (${s.length} characters)` : s);
 
-type Args = { file: string; trace: boolean; jsonl: boolean; workers: number | null; skipInvalid: boolean; summary: boolean; json: boolean; by: string | null; quiet: boolean };
+type Args = { file: string; trace: boolean; explain: boolean; jsonl: boolean; workers: number | null; skipInvalid: boolean; summary: boolean; json: boolean; by: string | null; quiet: boolean };
 
 function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { file: '', trace: false, jsonl: false, workers: null, skipInvalid: false, summary: false, json: false, by: null, quiet: false };
+  const a: Args = { file: '', trace: false, explain: true, jsonl: false, workers: null, skipInvalid: false, summary: false, json: false, by: null, quiet: false };
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -54,6 +55,7 @@ function parseArgs(argv: readonly string[]): Args {
     };
     switch (arg) {
       case '--trace': a.trace = true; break;
+      case '--no-explain': a.explain = false; break;
       case '--jsonl': a.jsonl = true; break;
       case '--skip-invalid': a.skipInvalid = true; break;
       case '--summary': a.summary = true; break;
@@ -154,7 +156,7 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
   const errors = messages.filter((m) => m.severity === 'error');
   if (errors.length) throw new Refusal(['Policies have errors (run `npm run check`):', ...errors.map(formatMessage)], 1);
 
-  const options: ChunkOptions = { trace: args.trace, summary: args.summary, by: args.by, skipInvalid: args.skipInvalid, naming: inputKind === 'jsonl' ? 'line' : 'index', pretty: output === 'array' || output === 'single' };
+  const options: ChunkOptions = { trace: args.trace, summary: args.summary, by: args.by, skipInvalid: args.skipInvalid, naming: inputKind === 'jsonl' ? 'line' : 'index', pretty: output === 'array' || output === 'single', explain: args.explain && !args.summary };
   const small = head.length <= 2 * CHUNK;
   const workers = small ? 1 : (args.workers ?? availableParallelism());
   const tally = emptyTally(policies.map((p) => p.model.payer), args.by);

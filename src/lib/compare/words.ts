@@ -22,6 +22,15 @@ export const DECISION_LABEL: Record<Decision, string> = {
   'not-in-effect': 'Not in effect',
 };
 
+/** Short labels for the decisions strip, so it stays a thin band on a phone. */
+export const DECISION_SHORT: Record<Decision, string> = {
+  approve: 'Approve',
+  deny: 'Deny',
+  'individual-review': 'Review',
+  'needs-information': 'Needs info',
+  'not-in-effect': 'Not in effect',
+};
+
 /**
  * Decisions in the order the page lists them. (block-schema.ts has DECISIONS too, but importing a value from
  * it would bring its zod schemas into the page's script.)

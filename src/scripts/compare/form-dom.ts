@@ -23,6 +23,17 @@ function required<T extends Element>(root: ParentNode, selector: string): T {
   return el;
 }
 
+/** A control's text; a number field holding text the browser cannot read reports '': say so rather than "unknown". */
+function scalarText(el: HTMLInputElement | HTMLSelectElement): string {
+  return el instanceof HTMLInputElement && el.validity.badInput ? 'not a number' : el.value;
+}
+
+/** Today in the reader's time zone, as the date field holds it. */
+export function today(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
 export class FormDom {
   readonly form: HTMLFormElement;
   readonly #bindings: Binding[];
@@ -65,7 +76,7 @@ export class FormDom {
       if (x.kind === 'scalar') {
         const el = x.b.el;
         // A number field holding text the browser cannot read reports '' : say so rather than "unknown".
-        state[x.b.field.path] = el instanceof HTMLInputElement && el.validity.badInput ? 'not a number' : el.value;
+        state[x.b.field.path] = scalarText(el);
       } else if (x.kind === 'list') {
         const items: string[] = [];
         for (const i of x.b.items) if (i.checked) items.push(i.value);
@@ -73,7 +84,7 @@ export class FormDom {
       } else {
         const rows: TherapyRow[] = [...x.b.list.children].map((li) => ({
           kind: required<HTMLSelectElement>(li, '[data-part="kind"]').value,
-          weeks: required<HTMLInputElement>(li, '[data-part="weeks"]').value,
+          weeks: scalarText(required<HTMLInputElement>(li, '[data-part="weeks"]')),
           outcome: required<HTMLSelectElement>(li, '[data-part="outcome"]').value,
         }));
         state[x.b.field.path] = { known: x.b.status.value === 'list', rows } satisfies TherapiesState;
@@ -145,8 +156,37 @@ export class FormDom {
     });
   }
 
+  /** Sets the date of service to today ("Today" button, and a fresh form). */
+  setToday(): void {
+    const x = this.#bindings.find((b) => b.kind === 'scalar' && b.b.field.kind === 'date');
+    if (x?.kind === 'scalar') x.b.el.value = today();
+  }
+
+  /** "None of these" (every yes/no in the group: no) and "Clear" (every field in the group: unknown). */
+  #groupAction(group: Element, none: boolean): void {
+    const paths = new Set([...group.querySelectorAll('[data-field]')].map((el) => el.getAttribute('data-field')));
+    for (const x of this.#bindings) {
+      if (!paths.has(x.b.field.path)) continue;
+      if (x.kind === 'scalar') {
+        if (none && x.b.field.kind === 'boolean') x.b.el.value = 'false';
+        else if (!none) x.b.el.value = '';
+      } else if (!none) {
+        x.b.status.value = '';
+        if (x.kind === 'list') { for (const i of x.b.items) i.checked = false; x.b.given = null; if (x.b.note) x.b.note.hidden = true; }
+        else x.b.list.replaceChildren();
+      }
+    }
+  }
+
   #click(e: Event): void {
     const target = e.target as HTMLElement;
+    const action = target.closest<HTMLElement>('[data-group-none], [data-group-clear], [data-today]');
+    if (action) {
+      if (action.dataset.today !== undefined) this.setToday();
+      else this.#groupAction(action.closest('.form-group') ?? this.form, action.dataset.groupNone !== undefined);
+      this.form.dispatchEvent(new Event('input', { bubbles: true }));
+      return;
+    }
     const add = target.closest<HTMLElement>('[data-add-row]');
     const remove = target.closest<HTMLElement>('[data-remove-row]');
     if (!add && !remove) return;

@@ -3,25 +3,30 @@
  * screen, with the URL kept in step (`#case=…`). Results are data from decide(); nothing here decides.
  */
 import { policies as compiled } from 'virtual:policies-client';
+import { whereWords } from '../../lib/compare/where-words.ts';
 import { emptyState, fieldFor, knownCount, readCase, stateFromCase, type FieldProblem } from '../../lib/compare/case-state.ts';
 import { compareCase, type Comparison } from '../../lib/compare/comparison.ts';
 import { FIELDS_BY_PATH, FORM, formFields } from '../../lib/compare/form-model.ts';
-import { DECISION_LABEL } from '../../lib/compare/words.ts';
+import { DECISION_SHORT } from '../../lib/compare/words.ts';
 import type { CompiledPolicy } from '../../lib/criteria/compile.ts';
 import type { Case } from '../../lib/criteria/case-schema.ts';
 import { caseFromHash, encodeCase } from '../../lib/criteria/permalink.ts';
 import { h, setText } from './dom.ts';
 import { FormDom } from './form-dom.ts';
-import { wireToolbar, fillCaseSummary } from './toolbar.ts';
+import { wireToolbar, fillCaseSummary, fillRecord } from './toolbar.ts';
 import { renderDisagreement } from './render-disagreement.ts';
 import { ResultCard } from './render-result.ts';
 import { showCase } from '../pictures.ts';
+import { renderAsk, renderSpeech } from './render-ask.ts';
+import { answerBasis } from '../../lib/explain/answers.ts';
+import { explainComparison, type Explained } from '../../lib/explain/explain-comparison.ts';
+import { payerName } from '../../lib/compare/words.ts';
 
 const policies = compiled as CompiledPolicy[];
 const URL_DELAY_MS = 250;
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-export type Page = { comparison: () => Comparison | null; permalink: () => string };
+export type Page = { comparison: () => Comparison | null; explained: () => Explained | null; permalink: () => string };
 
 export function start(): Page {
   const fields = formFields();
@@ -31,6 +36,10 @@ export function start(): Page {
   const counts = FORM.map((g) => ({ el: document.querySelector<HTMLElement>(`[data-count-for="${CSS.escape(g.path)}"]`)!, fields: formFields([g]) }));
   const results = byId('results');
   let current: Comparison | null = null;
+  let explained: Explained | null = null;
+  let askTimer: ReturnType<typeof setTimeout> | undefined;
+  const basis = answerBasis(policies.map((p) => p.model));
+  const names = new Map(policies.map((p) => [p.model.payer, payerName(p.model)]));
   let key = '';
   let revision = 0;
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
@@ -51,16 +60,32 @@ export function start(): Page {
 
   const permalink = () => `${location.origin}${location.pathname}#case=${key}`;
 
+  /** Cards, ask next and the open-result sentences from one set of explanations. */
+  function showExplained(e: Explained): void {
+    explained = e;
+    current!.results.forEach((r, i) => cards.find((card) => card.payer === r.payer)?.render(r, e.explanations[i]!));
+    renderSpeech(byId('disagreement-speech'), e.speech);
+    // "No disagreement" is said only when every payer has decided.
+    byId('disagreement').dataset.open = String(current!.results.some((r) => r.decision === 'needs-information'));
+    if (e.ask) renderAsk(byId('ask-next-body'), e.ask, names);
+  }
+
   function render(c: Case): void {
     current = compareCase(policies, c);
-    for (const card of cards) {
-      const r = current.results.find((x) => x.payer === card.payer);
-      if (r) card.render(r);
-    }
+    // First the quick explanations; ask next (hundreds of decisions) a moment later, unless the case changes.
+    showExplained(explainComparison(policies, c, current.results));
+    clearTimeout(askTimer);
+    const shown = current;
+    const at = String(revision + 1);
+    askTimer = setTimeout(() => {
+      if (current !== shown) return;
+      showExplained(explainComparison(policies, c, shown.results, basis));
+      results.dataset.explained = at;
+    }, 0);
     for (const r of current.results) {
       const badge = strip.get(r.payer);
       if (!badge) continue;
-      setText(badge, DECISION_LABEL[r.decision]);
+      setText(badge, DECISION_SHORT[r.decision]);
       badge.className = `badge decision-${r.decision}`;
     }
     renderDisagreement(byId('disagreement-body'), current.disagreement);
@@ -74,14 +99,38 @@ export function start(): Page {
     results.dataset.case = key;
   }
 
+  /**
+   * Problems with what the form holds: a message at each field (aria-invalid, described by it) and a summary
+   * above the form. While there are any, the results are paused: they would be for a case the form does not show.
+   */
   function showProblems(problems: readonly FieldProblem[]): void {
     const box = byId('form-problems');
-    for (const el of form.form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+    for (const el of form.form.querySelectorAll('[aria-invalid]')) {
+      el.removeAttribute('aria-invalid');
+      const ids = (el.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && !id.endsWith('-problem'));
+      if (ids.length) el.setAttribute('aria-describedby', ids.join(' '));
+      else el.removeAttribute('aria-describedby');
+    }
+    for (const slot of form.form.querySelectorAll<HTMLElement>('[data-problem-for]')) if (!slot.hidden) { slot.hidden = true; slot.textContent = ''; }
     box.hidden = problems.length === 0;
+    byId('results-paused').hidden = problems.length === 0;
+    results.dataset.paused = String(problems.length > 0);
     byId('form-problems-list').replaceChildren(...problems.map((p) => {
       const field = fieldFor(p.path);
-      if (field) form.control(field.path)?.setAttribute('aria-invalid', 'true');
-      return h('li', {}, field ? h('a', { href: `#${field.id}`, 'data-field-link': field.path }, field.title) : '', field ? ' ' : '', h('code', {}, p.path || '(case)'), `: ${p.message}`);
+      const where = whereWords(p.path);
+      if (field) {
+        const control = form.control(field.path);
+        const slot = form.form.querySelector<HTMLElement>(`[data-problem-for="${CSS.escape(field.path)}"]`);
+        if (slot) {
+          slot.textContent = `${slot.textContent ? `${slot.textContent} ` : ''}${where === field.title ? '' : `${where}: `}${p.message}`;
+          slot.hidden = false;
+        }
+        if (control && slot) {
+          control.setAttribute('aria-invalid', 'true');
+          control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), slot.id].filter(Boolean).join(' '));
+        }
+      }
+      return h('li', { 'data-path': p.path }, field ? h('a', { href: `#${field.id}`, 'data-field-link': field.path }, where) : 'The case', `: ${p.message}`);
     }));
   }
 
@@ -111,7 +160,10 @@ export function start(): Page {
     const refusal = byId('case-refused');
     if (decoded === null) {
       // A plain in-page anchor (skip link); the first visit without a case starts blank.
-      if (initial) form.write(emptyState(fields));
+      if (initial) {
+        form.write(emptyState(fields));
+        form.setToday();
+      }
       update({ syncUrl: 'now' });
       return;
     }
@@ -125,11 +177,26 @@ export function start(): Page {
     }
     refusal.hidden = true;
     form.write(stateFromCase(decoded.case, fields));
+    presetLabel = presetClicked ? decoded.case.id ?? null : null;
+    presetClicked = false;
     update({ syncUrl: 'now' });
   }
 
-  const onEdit = () => {
+  /**
+   * A preset's label names the example as given: once any other field is edited the case is no longer that
+   * example, so the label goes (and with it the preset's name in the export's file names).
+   */
+  let presetClicked = false;
+  let presetLabel: string | null = null;
+  document.addEventListener('click', (e) => { if ((e.target as Element | null)?.closest?.('a[data-preset]')) presetClicked = true; });
+  const idInput = form.control('id') as HTMLInputElement | null;
+
+  const onEdit = (e: Event) => {
     byId('case-refused').hidden = true;
+    if (presetLabel !== null && idInput && e.target !== idInput) {
+      if (idInput.value === presetLabel) idInput.value = '';
+      presetLabel = null;
+    }
     update();
   };
   form.form.addEventListener('input', onEdit);
@@ -137,10 +204,13 @@ export function start(): Page {
   window.addEventListener('hashchange', () => load(false));
   document.addEventListener('click', (e) => followInPageLink(e, form));
   window.addEventListener('pagehide', () => { if (urlTimer !== undefined) syncUrl(); });
-  wireToolbar({ comparison: () => current, permalink });
-  window.addEventListener('beforeprint', () => fillCaseSummary(byId('case-summary-facts'), form.read()));
+  wireToolbar({ comparison: () => current, explained: () => explained, permalink });
+  window.addEventListener('beforeprint', () => {
+    fillCaseSummary(byId('case-summary-facts'), form.read());
+    fillRecord(permalink());
+  });
   load(true);
-  return { comparison: () => current, permalink };
+  return { comparison: () => current, explained: () => explained, permalink };
 }
 
 /**

@@ -13,7 +13,7 @@ export function renderDisagreement(body: HTMLElement, d: Disagreement): void {
   if (shown.get(body) === key) return;
   shown.set(body, key);
   const out: Node[] = [h('p', { class: `headline ${d.agree ? 'agree' : 'split'}` }, d.headline)];
-  if (d.agree) out.push(h('p', { class: 'hint' }, 'No disagreement on this case: each payer’s deciding criteria are in its result below.'));
+  if (d.agree) out.push(h('p', { class: 'hint agree-hint' }, 'No disagreement on this case: each payer’s deciding criteria are in its result below.'));
   if (d.lines.length) out.push(h('ul', { class: 'split-lines' }, ...d.lines.map((l) => h('li', { 'data-line': l.kind }, ...parts(l.parts)))));
   for (const side of d.sides) {
     out.push(h('section', { class: 'side', 'data-side': side.decision },

@@ -1,8 +1,13 @@
-/** Fills one payer's result card (PayerResult.astro) from its Result: decision, reasons, missing facts, trace. */
+/**
+ * Fills one payer's result card (PayerResult.astro) from its Result and explanation: decision, the sentence of
+ * why (also in `data-why`), the reasons behind it, the unknown facts it reads, the trace. Visible text uses the
+ * form's titles; field paths and node ids stay in attributes.
+ */
 import { FIELDS_BY_PATH } from '../../lib/compare/form-model.ts';
 import { CONSERVATIVE_WORDS, missingField, settlesWords } from '../../lib/compare/missing-words.ts';
 import { categoryWords, DECISION_LABEL, nodeHref } from '../../lib/compare/words.ts';
 import type { Result, TraceEntry } from '../../lib/criteria/result.ts';
+import type { Explanation } from '../../lib/explain/why.ts';
 import { humanize } from '../../lib/render/words.ts';
 import { h, setClass, setText } from './dom.ts';
 
@@ -23,7 +28,7 @@ type TraceSlot = { li: HTMLElement; value: HTMLElement; facts: HTMLElement | nul
 export class ResultCard {
   readonly payer: string;
   readonly #card: HTMLElement;
-  readonly #el: Record<'version' | 'decision' | 'category' | 'summary' | 'reasons' | 'reasonsWrap' | 'missing' | 'missingWrap', HTMLElement>;
+  readonly #el: Record<'version' | 'decision' | 'category' | 'why' | 'reasons' | 'reasonsWrap' | 'missing' | 'missingWrap', HTMLElement>;
   readonly #trace = new Map<string, TraceSlot>();
   /** What the lists show now: rebuilt only when this changes, so an edit that changes nothing costs nothing. */
   #shown = { reasons: '', missing: '' };
@@ -33,7 +38,7 @@ export class ResultCard {
     this.payer = card.dataset.payer!;
     const q = (s: string) => card.querySelector<HTMLElement>(s)!;
     this.#el = {
-      version: q('[data-version]'), decision: q('[data-decision-text]'), category: q('[data-category-text]'), summary: q('[data-summary]'),
+      version: q('[data-version]'), decision: q('[data-decision-text]'), category: q('[data-category-text]'), why: q('[data-why-text]'),
       reasons: q('[data-reasons]'), reasonsWrap: q('[data-reasons-wrap]'), missing: q('[data-missing]'), missingWrap: q('[data-missing-wrap]'),
     };
     for (const li of card.querySelectorAll<HTMLElement>('li[data-node]')) {
@@ -42,7 +47,7 @@ export class ResultCard {
     }
   }
 
-  render(r: Result): void {
+  render(r: Result, e: Explanation): void {
     const card = this.#card;
     if (card.dataset.decision !== r.decision) card.dataset.decision = r.decision;
     if (r.category) card.dataset.category = r.category;
@@ -51,22 +56,26 @@ export class ResultCard {
     setText(this.#el.decision, DECISION_LABEL[r.decision]);
     setClass(this.#el.decision, `badge decision decision-${r.decision}`);
     setText(this.#el.category, categoryWords(r.category));
-    setText(this.#el.summary, r.conservative ? `${r.summary} ${CONSERVATIVE_WORDS}` : r.summary);
+    setText(this.#el.why, r.conservative ? `${e.why} ${CONSERVATIVE_WORDS}` : e.why);
+    if (card.dataset.why !== e.why) card.dataset.why = e.why;
+    if (card.dataset.summary !== r.summary) card.dataset.summary = r.summary;
 
-    const reasonsKey = r.reasons.map((x) => `${x.node}=${x.value}`).join();
-    if (reasonsKey !== this.#shown.reasons) this.#renderReasons(r, reasonsKey);
+    const reasonsKey = e.reasons.map((x) => `${x.node}=${x.value}:${x.text}`).join();
+    if (reasonsKey !== this.#shown.reasons) this.#renderReasons(r, e, reasonsKey);
     const missingKey = `${r.missing.join()}${JSON.stringify(r.settles ?? {})}`;
     if (missingKey !== this.#shown.missing) this.#renderMissing(r, missingKey);
     if (r.trace) this.#renderTrace(r.trace);
   }
 
-  #renderReasons(r: Result, key: string): void {
+  #renderReasons(r: Result, e: Explanation, key: string): void {
     this.#shown.reasons = key;
-    this.#el.reasons.replaceChildren(...r.reasons.map((x) => h('li', {},
+    // `data-in-why`: the sentence already says it (the printout leaves such reasons out).
+    this.#el.reasons.replaceChildren(...e.reasons.map((x) => h('li', { 'data-reason-node': x.node, 'data-block': x.block, 'data-in-why': String(e.why.includes(x.text)) },
       h('span', { class: `badge value value-${x.value}` }, VALUE_WORDS[x.value]), ' ',
-      h('a', { href: nodeHref(r.payer, x.node) }, x.label), ' ',
+      h('span', { class: 'reason-facts' }, x.text), ' ',
+      h('a', { href: nodeHref(r.payer, x.node), class: 'reason-label' }, x.label), ' ',
       h('cite', {}, x.source))));
-    this.#el.reasonsWrap.hidden = r.reasons.length === 0;
+    this.#el.reasonsWrap.hidden = e.reasons.length === 0;
   }
 
   #renderMissing(r: Result, key: string): void {
@@ -74,7 +83,7 @@ export class ResultCard {
     this.#el.missing.replaceChildren(...r.missing.map((path) => {
       const { field, title } = missingField(path);
       const answers = settlesWords(r.settles?.[path]);
-      return h('li', {}, h('a', { href: `#${field?.id ?? 'case-form'}`, 'data-field-link': field?.path ?? path }, title), answers ? ` (${answers})` : '', h('code', {}, path));
+      return h('li', {}, h('a', { href: `#${field?.id ?? 'case-form'}`, 'data-field-link': field?.path ?? path }, title), answers ? ` (${answers})` : '');
     }));
     this.#el.missingWrap.hidden = r.missing.length === 0;
   }

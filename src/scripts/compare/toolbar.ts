@@ -1,12 +1,13 @@
 /** Copy link, JSON/CSV export, print, and the printed summary of the case. */
 import type { FormState, ListState, TherapiesState } from '../../lib/compare/case-state.ts';
 import type { Comparison } from '../../lib/compare/comparison.ts';
+import type { Explained } from '../../lib/explain/explain-comparison.ts';
 import { toCsv, toJson } from '../../lib/compare/export.ts';
 import { formFields } from '../../lib/compare/form-model.ts';
 import { humanize } from '../../lib/render/words.ts';
 import { h, setText } from './dom.ts';
 
-type Source = { comparison: () => Comparison | null; permalink: () => string };
+type Source = { comparison: () => Comparison | null; explained: () => Explained | null; permalink: () => string };
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -50,13 +51,19 @@ export function wireToolbar(source: Source): void {
   });
   byId('export-json').addEventListener('click', () => {
     const c = source.comparison();
-    if (c) download(fileName(c, 'json'), 'application/json', toJson(c, source.permalink()));
+    if (c) download(fileName(c, 'json'), 'application/json', toJson(c, source.permalink(), source.explained()));
   });
   byId('export-csv').addEventListener('click', () => {
     const c = source.comparison();
-    if (c) download(fileName(c, 'csv'), 'text/csv', toCsv(c, source.permalink()));
+    if (c) download(fileName(c, 'csv'), 'text/csv', toCsv(c, source.permalink(), source.explained()));
   });
   byId('print').addEventListener('click', () => window.print());
+}
+
+/** The printout's record line: when it was printed and the permalink (each card shows its policy's version). */
+export function fillRecord(permalink: string): void {
+  setText(byId('record-printed'), `${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC`);
+  setText(byId('record-permalink'), permalink);
 }
 
 /**
