@@ -209,6 +209,6 @@ describe('topics', () => {
   it('are the form\'s words', () => {
     expect(topicOf('conservativeCare.therapies')).toBe('conservative care');
     expect(topicOf('conservativeCare.therapies[0].weeks')).toBe('conservative care');
-    expect(topicOf('diagnosis.fractureAgeWeeks')).toBe('weeks since symptom onset');
+    expect(topicOf('diagnosis.fractureAgeWeeks')).toBe('fracture age and acuity');
   });
 });
