@@ -75,7 +75,15 @@ class Search {
   readonly #readers = new Map<number, number[]>();
   readonly #answered: boolean[];
 
-  constructor(readonly input: ExactInput, readonly work: Completion, readonly unknowns: readonly Unknown[]) {
+  readonly input: ExactInput;
+  readonly work: Completion;
+  readonly unknowns: readonly Unknown[];
+
+  // Plain fields, not parameter properties: batch worker threads load this module with Node's type stripping.
+  constructor(input: ExactInput, work: Completion, unknowns: readonly Unknown[]) {
+    this.input = input;
+    this.work = work;
+    this.unknowns = unknowns;
     this.#model = input.policy.model;
     this.#inert = input.unknown.filter((b) => !input.pivotal.includes(b));
     unknowns.forEach((u, i) => { for (const leaf of u.leaves) this.#readers.set(leaf, [...(this.#readers.get(leaf) ?? []), i]); });

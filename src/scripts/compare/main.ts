@@ -2,7 +2,6 @@
  * /compare/ in the browser: form → case → decide() for every payer (compiled client modules) → results on
  * screen, with the URL kept in step (`#case=…`). Results are data from decide(); nothing here decides.
  */
-import { policies as compiled } from 'virtual:policies-client';
 import { whereWords } from '../../lib/compare/where-words.ts';
 import { emptyState, fieldFor, knownCount, readCase, stateFromCase, type FieldProblem } from '../../lib/compare/case-state.ts';
 import { compareCase, type Comparison } from '../../lib/compare/comparison.ts';
@@ -22,13 +21,15 @@ import { answerBasis } from '../../lib/explain/answers.ts';
 import { explainComparison, type Explained } from '../../lib/explain/explain-comparison.ts';
 import { payerName } from '../../lib/compare/words.ts';
 
-const policies = compiled as CompiledPolicy[];
 const URL_DELAY_MS = 250;
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 export type Page = { comparison: () => Comparison | null; explained: () => Explained | null; permalink: () => string };
 
-export function start(): Page {
+export async function start(): Promise<Page> {
+  // The compiled evaluators come as a chunk of their own after the page's script, so the initial JavaScript
+  // stays small whatever the number of payers; the results say "loading" until they are in.
+  const policies = (await import('virtual:policies-client')).policies as CompiledPolicy[];
   const fields = formFields();
   const form = new FormDom(byId<HTMLFormElement>('case-form'), fields);
   const cards = [...document.querySelectorAll<HTMLElement>('article[data-payer]')].map((el) => new ResultCard(el));
