@@ -28,7 +28,7 @@ type TraceSlot = { li: HTMLElement; value: HTMLElement; facts: HTMLElement | nul
 export class ResultCard {
   readonly payer: string;
   readonly #card: HTMLElement;
-  readonly #el: Record<'version' | 'decision' | 'category' | 'why' | 'reasons' | 'reasonsWrap' | 'missing' | 'missingWrap', HTMLElement>;
+  readonly #el: Record<'version' | 'decision' | 'category' | 'why' | 'reasons' | 'reasonsWrap' | 'missing' | 'missingWrap' | 'conservative', HTMLElement>;
   readonly #trace = new Map<string, TraceSlot>();
   /** What the lists show now: rebuilt only when this changes, so an edit that changes nothing costs nothing. */
   #shown = { reasons: '', missing: '' };
@@ -39,7 +39,7 @@ export class ResultCard {
     const q = (s: string) => card.querySelector<HTMLElement>(s)!;
     this.#el = {
       version: q('[data-version]'), decision: q('[data-decision-text]'), category: q('[data-category-text]'), why: q('[data-why-text]'),
-      reasons: q('[data-reasons]'), reasonsWrap: q('[data-reasons-wrap]'), missing: q('[data-missing]'), missingWrap: q('[data-missing-wrap]'),
+      reasons: q('[data-reasons]'), reasonsWrap: q('[data-reasons-wrap]'), missing: q('[data-missing]'), missingWrap: q('[data-missing-wrap]'), conservative: q('[data-conservative]'),
     };
     for (const li of card.querySelectorAll<HTMLElement>('li[data-node]')) {
       const node = li.querySelector<HTMLElement>(':scope > .node')!;
@@ -56,7 +56,10 @@ export class ResultCard {
     setText(this.#el.decision, DECISION_LABEL[r.decision]);
     setClass(this.#el.decision, `badge decision decision-${r.decision}`);
     setText(this.#el.category, categoryWords(r.category));
-    setText(this.#el.why, r.conservative ? `${e.why} ${CONSERVATIVE_WORDS}` : e.why);
+    setText(this.#el.why, e.why);
+    // Where the exact search stopped at its bound, the list of unknown facts may name some that cannot matter.
+    setText(this.#el.conservative, r.conservative ? CONSERVATIVE_WORDS : '');
+    this.#el.conservative.hidden = !r.conservative;
     if (card.dataset.why !== e.why) card.dataset.why = e.why;
     if (card.dataset.summary !== r.summary) card.dataset.summary = r.summary;
 
