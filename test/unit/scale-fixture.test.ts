@@ -1,0 +1,51 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../src/lib/criteria/decide.ts';
+import { importCompiled, loadModel, policyFiles } from '../../src/lib/criteria/load.ts';
+import { copyPolicy, payerIdOf, scaledPolicies } from '../../src/lib/scale/copies.ts';
+import { writeScaleFixture } from '../../src/lib/scale/build-site.ts';
+
+const originals = policyFiles().map((p) => ({ name: p.split('/').pop()!, text: readFileSync(p, 'utf8') }));
+
+describe('scale fixture (issue #18)', () => {
+  it('makes N distinct payers, originals first, then copies of every policy in turn', () => {
+    const twelve = scaledPolicies(originals, 12);
+    const ids = twelve.map((p) => payerIdOf(p.text));
+    expect(new Set(ids).size).toBe(12);
+    expect(ids.slice(0, 5)).toEqual(['cigna', 'cohere', 'excellus', 'kaiser-wa', 'regence']);
+    expect(ids.slice(5)).toEqual(['cigna-c1', 'cohere-c1', 'excellus-c1', 'kaiser-wa-c1', 'regence-c1', 'cigna-c2', 'cohere-c2']);
+    expect(twelve.map((p) => p.name)).toEqual(ids.map((id) => `${id}.mdx`));
+    expect(scaledPolicies(originals, 3)).toHaveLength(3);
+    expect(() => scaledPolicies(originals, 0)).toThrow(/expected a whole number ≥ 1/);
+  });
+
+  it('a copy is a valid policy that decides every example as the original does, under its own name', async () => {
+    for (const source of originals) {
+      const copy = copyPolicy(source.text, 2);
+      const original = loadModel(`/virtual/${source.name}`, source.text).model!;
+      const loaded = loadModel(`/virtual/${copy.payer}.mdx`, copy.text);
+      expect(loaded.messages.filter((m) => m.severity === 'error')).toEqual([]);
+      const model = loaded.model!;
+      expect(model.payer).toBe(`${original.payer}-c2`);
+      expect(model.meta.payerName).toBe(`${original.meta.payerName} (copy 2)`);
+      const [a, b] = await Promise.all([importCompiled(original), importCompiled(model)]);
+      for (const example of original.examples) {
+        // Everything but the payer's own id is the same.
+        const strip = ({ payer: _, policy: { id: __, ...policy }, ...rest }: ReturnType<typeof decide>) => ({ ...rest, policy });
+        expect(strip(decide(b, example.case))).toEqual(strip(decide(a, example.case)));
+      }
+    }
+  });
+
+  it('writes the fixture as files named by payer id', () => {
+    const out = mkdtempSync(join(tmpdir(), 'scale-fixture-'));
+    try {
+      const dir = writeScaleFixture(7, out);
+      expect(readdirSync(dir).sort()).toEqual(['cigna-c1.mdx', 'cigna.mdx', 'cohere-c1.mdx', 'cohere.mdx', 'excellus.mdx', 'kaiser-wa.mdx', 'regence.mdx']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
