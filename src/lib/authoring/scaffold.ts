@@ -119,121 +119,43 @@ codes:
 
 ## Examples
 
-\`\`\`example
-name: osteoporotic-l1-approved
-clause: "Coverage Criteria › I"
-case:
-  dateOfService: ${effective}
-  diagnosis: { etiology: osteoporotic }
-  request: { levels: [L1] }
-  symptoms: { painNrs: 7 }
-  conservativeCare: { therapies: [{ kind: physical-therapy, weeks: 6, outcome: failed }] }
-  findings: { activeInfection: false, coagulopathyUncorrected: false }
-expect:
-  decision: approve
-\`\`\`
+${example(effective, BOUNDARY_EXAMPLES[0]!)}
 
 One example on each side of every threshold and level range: \`npm run check\` changes each by one step and
 reports any change that no example notices.
 
-\`\`\`example
-name: t5-approved
-clause: "Coverage Criteria › I (T5 is the first level covered)"
-case:
-  dateOfService: ${effective}
-  diagnosis: { etiology: osteoporotic }
-  request: { levels: [T5] }
-  symptoms: { painNrs: 7 }
-  conservativeCare: { therapies: [{ kind: physical-therapy, weeks: 6, outcome: failed }] }
-  findings: { activeInfection: false, coagulopathyUncorrected: false }
-expect:
-  decision: approve
-\`\`\`
-
-\`\`\`example
-name: t4-denied
-clause: "Coverage Criteria › I (T4 is above the range)"
-case:
-  dateOfService: ${effective}
-  diagnosis: { etiology: osteoporotic }
-  request: { levels: [T4] }
-  symptoms: { painNrs: 7 }
-  conservativeCare: { therapies: [{ kind: physical-therapy, weeks: 6, outcome: failed }] }
-  findings: { activeInfection: false, coagulopathyUncorrected: false }
-expect:
-  decision: deny
-\`\`\`
-
-\`\`\`example
-name: l5-approved
-clause: "Coverage Criteria › I (L5 is the last level covered)"
-case:
-  dateOfService: ${effective}
-  diagnosis: { etiology: osteoporotic }
-  request: { levels: [L5] }
-  symptoms: { painNrs: 7 }
-  conservativeCare: { therapies: [{ kind: physical-therapy, weeks: 6, outcome: failed }] }
-  findings: { activeInfection: false, coagulopathyUncorrected: false }
-expect:
-  decision: approve
-\`\`\`
-
-\`\`\`example
-name: s1-denied
-clause: "Coverage Criteria › I (S1 is below the range)"
-case:
-  dateOfService: ${effective}
-  diagnosis: { etiology: osteoporotic }
-  request: { levels: [S1] }
-  symptoms: { painNrs: 7 }
-  conservativeCare: { therapies: [{ kind: physical-therapy, weeks: 6, outcome: failed }] }
-  findings: { activeInfection: false, coagulopathyUncorrected: false }
-expect:
-  decision: deny
-\`\`\`
-
-\`\`\`example
-name: pain-5-approved
-clause: "Coverage Criteria › I (pain 5 is enough)"
-case:
-  dateOfService: ${effective}
-  diagnosis: { etiology: osteoporotic }
-  request: { levels: [L1] }
-  symptoms: { painNrs: 5 }
-  conservativeCare: { therapies: [{ kind: physical-therapy, weeks: 6, outcome: failed }] }
-  findings: { activeInfection: false, coagulopathyUncorrected: false }
-expect:
-  decision: approve
-\`\`\`
-
-\`\`\`example
-name: pain-4-denied
-clause: "Coverage Criteria › I (pain 4 is not)"
-case:
-  dateOfService: ${effective}
-  diagnosis: { etiology: osteoporotic }
-  request: { levels: [L1] }
-  symptoms: { painNrs: 4 }
-  conservativeCare: { therapies: [{ kind: physical-therapy, weeks: 6, outcome: failed }] }
-  findings: { activeInfection: false, coagulopathyUncorrected: false }
-expect:
-  decision: deny
-\`\`\`
-
-\`\`\`example
-name: five-weeks-denied
-clause: "Coverage Criteria › I (5 weeks of conservative care are not enough)"
-case:
-  dateOfService: ${effective}
-  diagnosis: { etiology: osteoporotic }
-  request: { levels: [L1] }
-  symptoms: { painNrs: 7 }
-  conservativeCare: { therapies: [{ kind: physical-therapy, weeks: 5, outcome: failed }] }
-  findings: { activeInfection: false, coagulopathyUncorrected: false }
-expect:
-  decision: deny
-\`\`\`
+${BOUNDARY_EXAMPLES.slice(1).map((e) => example(effective, e)).join('\n\n')}
 `;
+}
+
+/** One example: the approved osteoporotic case at L1, with one fact moved (to each side of a threshold). */
+type BoundaryExample = { name: string; clause: string; level?: string; pain?: number; weeks?: number; decision: 'approve' | 'deny' };
+
+const BOUNDARY_EXAMPLES: BoundaryExample[] = [
+  { name: 'osteoporotic-l1-approved', clause: 'Coverage Criteria › I', decision: 'approve' },
+  { name: 't5-approved', clause: 'Coverage Criteria › I (T5 is the first level covered)', level: 'T5', decision: 'approve' },
+  { name: 't4-denied', clause: 'Coverage Criteria › I (T4 is above the range)', level: 'T4', decision: 'deny' },
+  { name: 'l5-approved', clause: 'Coverage Criteria › I (L5 is the last level covered)', level: 'L5', decision: 'approve' },
+  { name: 's1-denied', clause: 'Coverage Criteria › I (S1 is below the range)', level: 'S1', decision: 'deny' },
+  { name: 'pain-5-approved', clause: 'Coverage Criteria › I (pain 5 is enough)', pain: 5, decision: 'approve' },
+  { name: 'pain-4-denied', clause: 'Coverage Criteria › I (pain 4 is not)', pain: 4, decision: 'deny' },
+  { name: 'five-weeks-denied', clause: 'Coverage Criteria › I (5 weeks of conservative care are not enough)', weeks: 5, decision: 'deny' },
+];
+
+function example(effective: string, { name, clause, level = 'L1', pain = 7, weeks = 6, decision }: BoundaryExample): string {
+  return `\`\`\`example
+name: ${name}
+clause: "${clause}"
+case:
+  dateOfService: ${effective}
+  diagnosis: { etiology: osteoporotic }
+  request: { levels: [${level}] }
+  symptoms: { painNrs: ${pain} }
+  conservativeCare: { therapies: [{ kind: physical-therapy, weeks: ${weeks}, outcome: failed }] }
+  findings: { activeInfection: false, coagulopathyUncorrected: false }
+expect:
+  decision: ${decision}
+\`\`\``;
 }
 
 export type NewPolicyResult = { ok: true; path: string } | { ok: false; reason: string; code: 1 | 2 };
