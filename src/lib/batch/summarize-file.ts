@@ -4,14 +4,13 @@
  */
 import type { CompiledPolicy } from '../criteria/compile.ts';
 import { evaluateChunk, type Invalid } from './evaluate-chunk.ts';
-import { JsonSplitter, LineSplitter, type Item } from './split-json.ts';
+import { chunksOf, itemsOf } from './chunks.ts';
+import { JsonSplitter, LineSplitter } from './split-json.ts';
 import { summarize, type Summary } from './summary.ts';
 import { emptyTally, mergeTally } from './tally.ts';
 
 export type FileProgress = { cases: number; bytes: number; total: number };
 export type FileSummary = { summary: Summary; invalid: number; firstInvalid: Invalid[] };
-
-const CHUNK = 500;
 
 export async function summarizeStream(
   policies: readonly CompiledPolicy[],
@@ -24,23 +23,19 @@ export async function summarizeStream(
   const chunkOptions = { trace: false, summary: true, by: options.by, skipInvalid: true, naming: lines ? 'line' : 'index', pretty: false } as const;
   const firstInvalid: Invalid[] = [];
   let invalid = 0;
-  let seq = 0;
   let bytes = 0;
-  let pending: Item[] = [];
-  const flush = (items: Item[]) => {
-    const out = evaluateChunk(policies, { seq, firstIndex: seq * CHUNK, items }, chunkOptions);
-    seq++;
+  const counted = async function* () {
+    for await (const text of chunks) {
+      bytes += text.length;
+      yield text;
+    }
+  };
+  for await (const chunk of chunksOf(itemsOf(counted(), splitter))) {
+    const out = evaluateChunk(policies, chunk, chunkOptions);
     mergeTally(tally, out.tally!);
     invalid += out.invalid.length;
     if (firstInvalid.length < 5) firstInvalid.push(...out.invalid.slice(0, 5 - firstInvalid.length));
     options.onProgress?.({ cases: tally.cases + invalid, bytes, total: options.total });
-  };
-  for await (const text of chunks) {
-    bytes += text.length;
-    splitter.push(text, pending);
-    while (pending.length >= CHUNK) flush(pending.splice(0, CHUNK));
   }
-  splitter.end(pending);
-  while (pending.length) flush(pending.splice(0, CHUNK));
   return { summary: summarize(tally, policies.map((p) => p.model)), invalid, firstInvalid };
 }

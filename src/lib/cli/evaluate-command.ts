@@ -7,7 +7,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { ChunkIn, ChunkOptions, ChunkOut, Invalid } from '../batch/evaluate-chunk.ts';
+import type { ChunkOptions, ChunkOut, Invalid } from '../batch/evaluate-chunk.ts';
+import { CHUNK, chunksOf, itemsOf } from '../batch/chunks.ts';
 import { runChunks } from '../batch/pool.ts';
 import { Progress } from '../batch/progress.ts';
 import { JsonSplitter, LineSplitter, SplitError, type Item } from '../batch/split-json.ts';
@@ -31,7 +32,7 @@ export const USAGE = `Usage: npm run evaluate -- FILE [--trace] [--jsonl] [--wor
   --quiet         no progress on stderr`;
 const OPTIONS = ['--trace', '--no-explain', '--jsonl', '--workers', '--skip-invalid', '--summary', '--json', '--by', '--quiet'];
 /** Cases per chunk handed to a worker; results are written a chunk at a time. */
-export const CHUNK = 500;
+export { CHUNK };
 const NAME_LIMIT = 80;
 
 class Refusal extends Error {
@@ -92,19 +93,14 @@ async function* textOf(bytes: AsyncIterable<Uint8Array>, file: string): AsyncGen
   }
 }
 
-async function* itemsOf(text: AsyncIterable<string>, splitter: JsonSplitter | LineSplitter, file: string): AsyncGenerator<Item> {
-  const out: Item[] = [];
+/** The file's items; a splitting mistake is refused with its line. */
+async function* refusingItemsOf(text: AsyncIterable<string>, splitter: JsonSplitter | LineSplitter, file: string): AsyncGenerator<Item> {
   try {
-    for await (const t of text) {
-      splitter.push(t, out);
-      yield* out.splice(0);
-    }
-    splitter.end(out);
+    yield* itemsOf(text, splitter);
   } catch (e) {
     if (e instanceof SplitError) throw new Refusal([`${file}: not JSON at line ${e.line}: ${e.message}`]);
     throw e;
   }
-  yield* out;
 }
 
 export async function evaluateCommand(argv: string[], io: Io): Promise<number> {
@@ -137,7 +133,7 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
     bytes = stream;
   }
   const splitter = lines ? new LineSplitter() : new JsonSplitter();
-  const items = itemsOf(textOf(bytes, args.file), splitter, args.file);
+  const items = refusingItemsOf(textOf(bytes, args.file), splitter, args.file);
 
   // Peek: one plain JSON value keeps the single-case output; several values are JSON Lines.
   // (next() by hand: leaving a for-await early would close the generator.)
@@ -201,23 +197,14 @@ async function evaluate(argv: string[], io: Io): Promise<number> {
     return true;
   };
 
-  async function* chunks(): AsyncGenerator<ChunkIn> {
-    let seq = 0;
-    let batch: Item[] = [];
-    const all = async function* () {
-      yield* head;
-      for (let n = await items.next(); !n.done; n = await items.next()) yield n.value;
-    };
-    for await (const it of all()) {
-      batch.push(it);
-      if (batch.length === CHUNK) { yield { seq, firstIndex: seq * CHUNK, items: batch }; seq++; batch = []; }
-    }
-    if (batch.length) yield { seq, firstIndex: seq * CHUNK, items: batch };
+  async function* all(): AsyncGenerator<Item> {
+    yield* head;
+    for (let n = await items.next(); !n.done; n = await items.next()) yield n.value;
   }
 
   let ready = 0;
   try {
-    await runChunks(chunks(), { workers, options, policies, files, onChunk: emit, onReady: () => { ready = performance.now(); } });
+    await runChunks(chunksOf(all()), { workers, options, policies, files, onChunk: emit, onReady: () => { ready = performance.now(); } });
   } finally {
     progress.done();
   }
