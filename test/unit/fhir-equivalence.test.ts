@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { caseSchema } from '../../src/lib/criteria/case-schema.ts';
 import { loadCompiled } from '../../src/lib/criteria/load.ts';
 import { equivalenceChecker } from '../../src/lib/fhir/equivalence.ts';
+import { EQUIVALENCE_CASES, PARTIAL_SHARE } from '../../src/lib/fhir/proof.ts';
 import { fullAndPresence, toCase } from '../fixtures/case-arbitrary.ts';
 import { seedCases } from '../fixtures/seeds.ts';
 
-const CASES = 10_000;
+const CASES = EQUIVALENCE_CASES;
 const { policies } = await loadCompiled();
 const models = policies.map((p) => p.model);
 const draws = fc.sample(fullAndPresence(models, seedCases(models)), { seed: 20261130, numRuns: CASES });
@@ -22,7 +23,7 @@ const cases = draws.map(({ full, presence }, i) => toCase(partial(i) ? Object.fr
 it('the generated cases are valid cases, a third of them partial (some facts absent)', () => {
   expect(cases.filter((c) => !caseSchema.safeParse(c).success)).toEqual([]);
   const missing = draws.filter((d, i) => partial(i) && Object.values(d.presence).some((kept) => !kept)).length;
-  expect(missing).toBeGreaterThan(CASES / 3);
+  expect(missing).toBeGreaterThan(CASES * PARTIAL_SHARE);
   expect(cases.filter((_, i) => !partial(i)).every((c) => JSON.stringify(c).includes('"therapies"'))).toBe(true);
 });
 
