@@ -27,24 +27,25 @@ export const property = (scope: string, path: string): Elm => ({ type: 'Property
 export const list = (items: readonly Elm[]): Elm => ({ type: 'List', element: [...items] });
 export const tuple = (fields: Record<string, Elm>): Elm => ({ type: 'Tuple', element: Object.entries(fields).map(([name, value]) => ({ name, value })) });
 
+// Marked pure so bundles that import the kinds (the /compare/ page) drop these when unused.
 const binary = (type: string) => (a: Elm, b: Elm): Elm => ({ type, operand: [a, b] });
 const unary = (type: string) => (a: Elm): Elm => ({ type, operand: a });
-export const equal = binary('Equal');
-export const notEqual = binary('NotEqual');
-export const less = binary('Less');
-export const lessOrEqual = binary('LessOrEqual');
-export const greater = binary('Greater');
-export const greaterOrEqual = binary('GreaterOrEqual');
-export const add = binary('Add');
-export const inList = binary('In');
-export const not = unary('Not');
-export const isNull = unary('IsNull');
-export const isTrue = unary('IsTrue');
-export const isFalse = unary('IsFalse');
-export const exists = unary('Exists');
+export const equal = /* @__PURE__ */ binary('Equal');
+export const notEqual = /* @__PURE__ */ binary('NotEqual');
+export const less = /* @__PURE__ */ binary('Less');
+export const lessOrEqual = /* @__PURE__ */ binary('LessOrEqual');
+export const greater = /* @__PURE__ */ binary('Greater');
+export const greaterOrEqual = /* @__PURE__ */ binary('GreaterOrEqual');
+export const add = /* @__PURE__ */ binary('Add');
+export const inList = /* @__PURE__ */ binary('In');
+export const not = /* @__PURE__ */ unary('Not');
+export const isNull = /* @__PURE__ */ unary('IsNull');
+export const isTrue = /* @__PURE__ */ unary('IsTrue');
+export const isFalse = /* @__PURE__ */ unary('IsFalse');
+export const exists = /* @__PURE__ */ unary('Exists');
 export const count = (source: Elm): Elm => ({ type: 'Count', source });
 export const first = (source: Elm): Elm => ({ type: 'First', source });
-export const distinct = unary('Distinct');
+export const distinct = /* @__PURE__ */ unary('Distinct');
 export const iff = (condition: Elm, then: Elm, otherwise: Elm): Elm => ({ type: 'If', condition, then, else: otherwise });
 
 /** Left-nested binary chain (`a and b and c`); one operand is itself. */
