@@ -39,7 +39,11 @@ export function cqlOf(e: Elm): string {
     case 'AliasRef': return String(e.name);
     case 'QueryLetRef': return identifier(String(e.name));
     case 'Property': return `${String(e.scope)}.${String(e.path)}`;
-    case 'List': return `{ ${(e.element as Elm[]).map(cqlOf).join(', ')} }`;
+    case 'List': {
+      const items = e.element as Elm[];
+      // A list of tuples (the decision's outcome table) reads best one tuple a line.
+      return items.some((x) => x.type === 'Tuple') ? `{\n    ${items.map(cqlOf).join(',\n    ')}\n  }` : `{ ${items.map(cqlOf).join(', ')} }`;
+    }
     case 'Tuple': return `Tuple { ${(e.element as Array<{ name: string; value: Elm }>).map((x) => `${x.name}: ${cqlOf(x.value)}`).join(', ')} }`;
     case 'Not': return `not ${operand(ops as Elm)}`;
     case 'IsNull': return `${operand(ops as Elm)} is null`;
@@ -57,7 +61,7 @@ export function cqlOf(e: Elm): string {
       const lets = (e.let as Array<{ identifier: string; expression: Elm }> | undefined) ?? [];
       return [
         `(${cqlOf(src!.expression)}) ${src!.alias}`,
-        lets.length ? ` let ${lets.map((l) => `${identifier(l.identifier)}: ${cqlOf(l.expression)}`).join(', ')}` : '',
+        lets.length ? `\n    let ${lets.map((l) => `${identifier(l.identifier)}: ${cqlOf(l.expression)}`).join(',\n      ')}\n   ` : '',
         e.where ? ` where ${cqlOf(e.where as Elm)}` : '',
         ret ? ` return ${ret.distinct ? '' : 'all '}${cqlOf(ret.expression)}` : '',
       ].join('');

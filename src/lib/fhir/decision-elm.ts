@@ -25,7 +25,7 @@ export function decisionDefines(model: PolicyModel, blocks: readonly ModelBlock[
   // A denial of category c: some denial of c can be met and every stronger one can be not met.
   for (const category of [...new Set(roles.denials.map((b) => b.category!))]) {
     const stronger = roles.denials.filter((b) => CATEGORY_RANK[b.category!] > CATEGORY_RANK[category]);
-    outcomes.push({ possible: elm.and([elm.anyOf(roles.denials.filter((b) => b.category === category).map(canMeet)), elm.allOf(stronger.map(canFail))]), decision: 'deny', category });
+    outcomes.push({ possible: elm.allOf([elm.anyOf(roles.denials.filter((b) => b.category === category).map(canMeet)), ...stronger.map(canFail)]), decision: 'deny', category });
   }
   const noDenial = elm.allOf(roles.denials.map(canFail));
   roles.scopes.forEach((s, j) => {

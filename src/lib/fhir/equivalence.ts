@@ -17,6 +17,8 @@ export type Tally = {
   /** Node values compared (cases × nodes of the version). */
   nodeValues: number;
   decisions: number;
+  /** The site's decisions, counted. */
+  byDecision: Record<string, number>;
   /** Cases the CQL leaves open that the site's exact search decides. */
   settledBySite: number;
   differences: string[];
@@ -31,7 +33,7 @@ export function equivalenceChecker(policy: CompiledPolicy) {
     const built = buildElmLibrary(model, v);
     return { version: v.version, built, run: elmRunner(built) };
   });
-  const tally: Tally = { cases: 0, nodeValues: 0, decisions: 0, settledBySite: 0, differences: [] };
+  const tally: Tally = { cases: 0, nodeValues: 0, decisions: 0, byDecision: {}, settledBySite: 0, differences: [] };
   const differ = (c: unknown, what: string) => {
     if (tally.differences.length < 20) tally.differences.push(`${model.payer}: ${what} for ${JSON.stringify(c)}`);
     else tally.differences.length++;
@@ -57,6 +59,7 @@ export function equivalenceChecker(policy: CompiledPolicy) {
     }
     const site = decide(policy, c, { explain: false });
     tally.decisions++;
+    tally.byDecision[site.decision] = (tally.byDecision[site.decision] ?? 0) + 1;
     const cql = r.Decision as string;
     if (cql === 'needs-information' && site.decision !== 'needs-information') tally.settledBySite++;
     else if (cql !== site.decision) differ(c, `Decision: CQL ${cql}, site ${site.decision}`);
