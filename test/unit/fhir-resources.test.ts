@@ -6,7 +6,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseSchema } from '../../src/lib/criteria/case-schema.ts';
-import { loadModels } from '../../src/lib/criteria/load.ts';
+import { versionBlocks } from '../../src/lib/criteria/decide.ts';
+import { compare } from '../../src/lib/criteria/kinds/ops.ts';
+import { importCompiled, loadModels } from '../../src/lib/criteria/load.ts';
+import { thresholds } from '../../src/lib/criteria/thresholds.ts';
+import { factGuards } from '../../src/lib/fhir/enable-when.ts';
+import { factOf } from '../../src/lib/fhir/parameters.ts';
 import { versionsOf } from '../../src/lib/fhir/canonical.ts';
 import { fhirFiles, LIBRARY_FILE, QUESTIONNAIRE_FILE } from '../../src/lib/fhir/files.ts';
 import { buildElmLibrary } from '../../src/lib/fhir/library.ts';
@@ -46,6 +51,37 @@ describe.each(models.map((m) => [m.payer, m] as const))('%s', (_payer, model) =>
     for (const b of model.blocks) expect(names).toContain(`Block ${b.id}`);
     expect(names).toEqual(expect.arrayContaining(['Decision', 'Deny category', 'In effect']));
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('a question its enableWhen hides (a guard answered otherwise) cannot change any block, whatever its answer', async () => {
+    const compiled = await importCompiled(model);
+    const version = versionsOf(model).at(-1)!;
+    const blocks = versionBlocks(model, version.version);
+    const guarded = [...factGuards(model, new Set(blocks.map((b) => b.index)))].filter(([, g]) => g.length);
+    expect(guarded.length).toBeGreaterThan(0);
+    const near = thresholds([model]);
+    const answers = (path: string): unknown[] => {
+      const f = factOf(path);
+      if (f.type === 'boolean') return [true, false, undefined];
+      if (f.type === 'enum') return [...f.values, undefined];
+      if (f.type === 'number') return [f.min, f.max, ...(near.get(path) ?? []).flatMap((t) => [t - 1, t, t + 1]).filter((x) => x >= f.min && x <= f.max), undefined];
+      return [undefined];
+    };
+    let hidden = 0;
+    fc.assert(fc.property(partialCase([model], seedCases([model])), (c) => {
+      const flat = flatten(c);
+      for (const [path, guards] of guarded) {
+        const off = guards.some((g) => flat[g.fact] !== undefined && !compare(g.op, flat[g.fact] as number, g.value as number));
+        if (!off) continue;
+        hidden++;
+        const want = blocks.map((b) => compiled.blocks(c)[b.index]);
+        for (const v of answers(path)) {
+          const changed = toCase({ ...flat, [path]: v });
+          expect(blocks.map((b) => compiled.blocks(changed)[b.index]), `${path} = ${String(v)}`).toEqual(want);
+        }
+      }
+    }), { seed: 23, numRuns: 300 });
+    expect(hidden).toBeGreaterThan(0);
   });
 
   it('a QuestionnaireResponse converts to a case and back; empty answers stay unknown', () => {

@@ -9,6 +9,7 @@
 import { FIELDS_BY_PATH, type FormField } from '../compare/form-model.ts';
 import { versionBlocks } from '../criteria/decide.ts';
 import type { PolicyModel } from '../criteria/model.ts';
+import { THERAPIES_FACT } from '../criteria/structured-facts.ts';
 import { TOPICS } from '../criteria/topics.ts';
 import { canonical, computableName, resourceId, SITE_BASE, type Version } from './canonical.ts';
 import { factGuards, type Guard } from './enable-when.ts';
@@ -66,12 +67,14 @@ function factItems(field: FormField, guards: readonly Guard[]): Item[] {
     case 'set': return [none, { ...base, type: 'choice', repeats: true, answerOption: options(field.path, field.choices), ...unlessNone }];
     case 'therapies': {
       const t = field.therapy;
+      // A therapy's fields are titled in the case schema like any fact.
+      const part = (key: string) => THERAPIES_FACT.item[key]?.title ?? key;
       return [none, {
         ...base, type: 'group', repeats: true, ...unlessNone,
         item: [
-          { linkId: `${field.path}.kind`, text: 'Therapy', type: 'choice', required: true, answerOption: options(`${field.path}.kind`, t.kinds) },
-          { linkId: `${field.path}.weeks`, text: 'Weeks', type: 'decimal', extension: numberExtensions(t.weeks.min, t.weeks.max, t.weeks.unit) },
-          { linkId: `${field.path}.outcome`, text: 'Outcome', type: 'choice', answerOption: options(`${field.path}.outcome`, t.outcomes) },
+          { linkId: `${field.path}.kind`, text: part('kind'), type: 'choice', required: true, answerOption: options(`${field.path}.kind`, t.kinds) },
+          { linkId: `${field.path}.weeks`, text: part('weeks'), type: 'decimal', extension: numberExtensions(t.weeks.min, t.weeks.max, t.weeks.unit) },
+          { linkId: `${field.path}.outcome`, text: part('outcome'), type: 'choice', answerOption: options(`${field.path}.outcome`, t.outcomes) },
         ],
       }];
     }
