@@ -62,6 +62,13 @@ describe('/compare/ bundle', async () => {
     expect(result.outputFiles.length).toBeGreaterThan(1);
   });
 
+  it('carries no FHIR export code: the kinds\' ELM forms and src/lib/fhir/ are tree-shaken away, and no FHIR library', () => {
+    const fhirBytes = Object.values(result.metafile.outputs).flatMap((o) => Object.entries(o.inputs))
+      .filter(([path, i]) => (/src\/lib\/fhir\//.test(path) || /node_modules\/(cql-execution|@medplum)\//.test(path)) && i.bytesInOutput > 0);
+    expect(fhirBytes.map(([path, i]) => `${path}: ${i.bytesInOutput} bytes`)).toEqual([]);
+    expect(result.outputFiles.some((f) => f.text.includes('urn:hl7-org:elm-types'))).toBe(false);
+  });
+
   it('takes no build-only module (classic zod, yaml, remark, the block schema and validator)', () => {
     expect(inputs.filter((i) => BUILD_ONLY.some((re) => re.test(i)))).toEqual([]);
     // The check above must see the real module graph: the case schema (zod/mini) is in it.

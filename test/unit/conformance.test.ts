@@ -1,8 +1,8 @@
 /**
  * One conformance table, in the spirit of json-logic-engine's shared suite and CQL's logical-operator tests:
  * rows of {node, case, expected Kleene value}, run against every evaluator — the reference interpreter, the
- * compiled fast path (`blocks`), the compiled traced path (`trace`), the browser's slim module (both), and the
- * lint's evaluation of partial assignments. It covers every kind and every fact operator (used by a policy or
+ * compiled fast path (`blocks`), the compiled traced path (`trace`), the browser's slim module (both), the
+ * lint's evaluation of partial assignments, and the FHIR export's ELM run by cql-execution. It covers every kind and every fact operator (used by a policy or
  * not), and unknowns in every position: absent facts, absent groups, absent lists, items with unknown fields,
  * and, for the combinators, every assignment of met / not met / unknown to every child.
  */
@@ -21,6 +21,8 @@ import type { PolicyModel } from '../../src/lib/criteria/model.ts';
 import { parseMdx } from '../../src/lib/criteria/parse.ts';
 import { readPath } from '../../src/lib/criteria/paths.ts';
 import { validate } from '../../src/lib/criteria/validate.ts';
+import { buildElmLibrary } from '../../src/lib/fhir/library.ts';
+import { elmRunner, truthOf } from '../../src/lib/fhir/run-elm.ts';
 import { policyMdx } from '../fixtures/inline-policy.ts';
 
 type Node = Record<string, unknown>;
@@ -218,6 +220,19 @@ describe('conformance table', async () => {
       expect(wrong).toEqual([]);
     });
   }
+
+  // The FHIR export's ELM (each kind's ELM form, src/lib/fhir/), run by cql-execution: one more column.
+  it('ELM in cql-execution: every row gives its expected value', async () => {
+    const built = buildElmLibrary(m, m.meta.versions[0]!);
+    expect(built.inexpressible).toEqual([]);
+    const run = elmRunner(built);
+    const wrong: string[] = [];
+    for (const [b, r] of ROWS.entries()) {
+      const got = truthOf((await run(r.case))[m.nodes[m.blocks[b]!.root]!.id]);
+      if (got !== r.expected) wrong.push(`${r.name}: got ${got}, expected ${r.expected}`);
+    }
+    expect(wrong).toEqual([]);
+  });
 
   it('every case in the table is a valid case (so the lint runs every row)', () => {
     expect(ROWS.filter((r) => !caseSchema.safeParse(r.case).success).map((r) => r.name)).toEqual([]);

@@ -17,7 +17,7 @@ type Outcome = { decision: 'approve' | 'deny' | 'individual-review'; category?: 
 type Values = ArrayLike<number>;
 
 /** A version's blocks by role, precomputed so deciding reads values only (deny-exclusions strongest first). */
-type Roles = {
+export type Roles = {
   all: ModelBlock[];
   denials: ModelBlock[];
   scopes: ModelBlock[];
@@ -25,7 +25,7 @@ type Roles = {
   reviews: ModelBlock[];
 };
 
-function rolesOf(blocks: ModelBlock[]): Roles {
+export function rolesOf(blocks: ModelBlock[]): Roles {
   const exclusions = blocks.filter((b) => b.role === 'exclusion');
   return {
     all: blocks,
@@ -72,6 +72,11 @@ function summaryOf(o: Outcome): string {
 }
 
 type Version = PolicyModel['meta']['versions'][number];
+
+/** The blocks a version applies (a block without `versions` applies to every version). */
+export function versionBlocks(model: PolicyModel, version: string): ModelBlock[] {
+  return model.blocks.filter((b) => !b.versions || b.versions.includes(version));
+}
 /**
  * Per-model lookups computed once: versions in date order, each version's blocks, and the (frozen, shared)
  * policy reference each result carries.
@@ -83,7 +88,7 @@ function prepare(model: PolicyModel): Prepared {
   let p = prepared.get(model);
   if (!p) {
     const versions = [...model.meta.versions].sort((a, b) => a.effective.localeCompare(b.effective));
-    const rolesByVersion = new Map(versions.map((v) => [v.version, rolesOf(model.blocks.filter((b) => !b.versions || b.versions.includes(v.version)))]));
+    const rolesByVersion = new Map(versions.map((v) => [v.version, rolesOf(versionBlocks(model, v.version))]));
     const ref = (version: string | null) => Object.freeze({ id: model.payer, title: model.meta.title, version });
     const refs = new Map<string | null, Result['policy']>([[null, ref(null)], ...versions.map((v) => [v.version, ref(v.version)] as const)]);
     prepared.set(model, (p = { versions, rolesOf: rolesByVersion, refs }));
@@ -156,6 +161,19 @@ function resolveUnknowns(model: PolicyModel, roles: Roles, values: Values, unkno
 }
 
 const MAX_UNKNOWN_BLOCKS = 14;
+
+/**
+ * The decision the block values settle by resolving unknown blocks alone (no completions of the facts), under
+ * one version: what the FHIR export's "Criteria decision" define computes (src/lib/fhir/decision-elm.ts).
+ * `null` when the resolutions disagree; a denial whose category they disagree on has no category.
+ */
+export function kleeneDecision(model: PolicyModel, version: string, values: Values): { decision: Outcome['decision']; category?: DenyCategory | undefined } | null {
+  const roles = prepare(model).rolesOf.get(version);
+  if (!roles) throw new Error(`${model.payer} has no version ${version}`);
+  const unknown = roles.all.filter((b) => values[b.index] === U);
+  const { decided } = unknown.length ? resolveUnknowns(model, roles, values, unknown) : { decided: outcomeOf(model, roles, values) };
+  return decided && { decision: decided.decision, category: decided.category };
+}
 
 export type DecideOptions = {
   /** Include every node's value and the facts it read. */

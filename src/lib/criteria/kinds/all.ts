@@ -1,7 +1,8 @@
 /** `all`: every child is met (Kleene AND: the minimum). */
 import { F, T, type Truth } from '../kleene.ts';
 import { emitMinMax, listChildren } from './combinator-parts.ts';
-import type { CombinatorKind } from './types.ts';
+import type { CombinatorElm, CombinatorKind } from './types.ts';
+import * as elm from '../../fhir/elm.ts';
 
 export type AllInput = { kind: 'all'; of: unknown[] };
 
@@ -24,3 +25,6 @@ export const all: CombinatorKind<'all', AllInput, {}> = {
   },
   words: () => 'ALL of',
 };
+
+/** ELM form: CQL `and` is Kleene AND. */
+export const allElm: CombinatorElm<'all', {}> = (_node, kids) => elm.and(kids);

@@ -1,7 +1,8 @@
 /** `any`: some child is met (Kleene OR: the maximum). */
 import { F, T, type Truth } from '../kleene.ts';
 import { emitMinMax, listChildren } from './combinator-parts.ts';
-import type { CombinatorKind } from './types.ts';
+import type { CombinatorElm, CombinatorKind } from './types.ts';
+import * as elm from '../../fhir/elm.ts';
 
 export type AnyInput = { kind: 'any'; of: unknown[] };
 
@@ -24,3 +25,6 @@ export const any: CombinatorKind<'any', AnyInput, {}> = {
   },
   words: () => 'ANY of',
 };
+
+/** ELM form: CQL `or` is Kleene OR. */
+export const anyElm: CombinatorElm<'any', {}> = (_node, kids) => elm.or(kids);

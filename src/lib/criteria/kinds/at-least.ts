@@ -1,7 +1,8 @@
 /** `at-least`: at least `n` children are met. */
 import { T, type Truth } from '../kleene.ts';
 import { choose, countAtLeast, countExpr, listChildren } from './combinator-parts.ts';
-import type { CombinatorKind } from './types.ts';
+import type { CombinatorElm, CombinatorKind } from './types.ts';
+import * as elm from '../../fhir/elm.ts';
 
 export type AtLeastInput = { kind: 'at-least'; n: number; of: unknown[] };
 
@@ -32,3 +33,6 @@ export const atLeast: CombinatorKind<'at-least', AtLeastInput, { n: number }> = 
   },
   words: (node) => `AT LEAST ${node.n} of`,
 };
+
+/** ELM form: the Kleene count (CQL has no at-least operator). */
+export const atLeastElm: CombinatorElm<'at-least', { n: number }> = (node, kids) => elm.atLeastOf(node.n, kids);

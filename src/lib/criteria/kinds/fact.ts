@@ -8,7 +8,8 @@ import { F, T, U, type Truth } from '../kleene.ts';
 import { closest } from '../suggest.ts';
 import { BY_SYMBOL, COMPARISONS, compare, JS_OPS, setHas, SYMBOL_PATTERN, SYMBOLS, type Comparison } from './ops.ts';
 import { formatList, formatScalar, parseList, parseScalar, type Scalar } from './test-syntax.ts';
-import type { LeafKind } from './types.ts';
+import type { LeafElm, LeafKind } from './types.ts';
+import * as elm from '../../fhir/elm.ts';
 import { comparisonWords, humanize, OP_WORDS } from './wording.ts';
 
 export const FACT_OPS = [...COMPARISONS, 'in', 'not-in', 'has'] as const;
@@ -140,4 +141,20 @@ export const fact: LeafKind<'fact', FactInput, FactFields> = {
       return `${n.fact} ${word} ${Array.isArray(n.value) ? formatList(n.value) : formatScalar(n.value)}`;
     },
   },
+};
+
+/** ELM form: CQL comparisons are null on a null fact already; `in` and list membership are guarded (elm.ts). */
+export const factElm: LeafElm<'fact', FactFields> = (node, fact) => {
+  const v = fact(node.fact);
+  const lit = (x: Scalar) => (typeof x === 'number' ? elm.literal(x, 'Decimal') : elm.literal(x));
+  if (node.op === 'in' || node.op === 'not-in') {
+    const hit = elm.inList(v, elm.list((node.value as Scalar[]).map(lit)));
+    return elm.unknownIfNull(v, node.op === 'in' ? hit : elm.not(hit));
+  }
+  if (node.op === 'has') {
+    // Enrolment in a programme implies the referral (setHas in ops.ts).
+    const items = node.value === 'program-referral' ? ['program-referral', 'program-enrolled'] : [node.value as string];
+    return elm.unknownIfNull(v, elm.or(items.map((x) => elm.inList(elm.literal(x), v))));
+  }
+  return elm.COMPARE[node.op](v, lit(node.value as Scalar));
 };

@@ -2,7 +2,8 @@
 import { F, T, U, type Truth } from '../kleene.ts';
 import { LEVELS_FACT } from '../structured-facts.ts';
 import { BY_SYMBOL, COMPARISONS, compare, JS_OPS, SYMBOL_PATTERN, SYMBOLS, type Comparison } from './ops.ts';
-import type { LeafKind } from './types.ts';
+import type { LeafElm, LeafKind } from './types.ts';
+import * as elm from '../../fhir/elm.ts';
 import { comparisonWords } from './wording.ts';
 
 export type LevelCountInput = { kind: 'level-count'; op: Comparison; value: number };
@@ -32,4 +33,10 @@ export const levelCount: LeafKind<'level-count', LevelCountInput, LevelCountFiel
     },
     format: (n) => `level count ${SYMBOLS[n.op]} ${n.value}`,
   },
+};
+
+/** ELM form: `Count(levels) <= n`, unknown while the list is absent (Count(null) would be 0). */
+export const levelCountElm: LeafElm<'level-count', LevelCountFields> = (node, fact) => {
+  const l = fact(LEVELS_FACT.path);
+  return elm.unknownIfNull(l, elm.COMPARE[node.op](elm.count(l), elm.literal(node.value, 'Integer')));
 };

@@ -5,7 +5,8 @@
 import { F, T, U, type Truth } from '../kleene.ts';
 import { formatLevels, parseLevelRanges, type Level } from '../levels.ts';
 import { LEVELS_FACT } from '../structured-facts.ts';
-import type { LeafKind } from './types.ts';
+import type { LeafElm, LeafKind } from './types.ts';
+import * as elm from '../../fhir/elm.ts';
 
 const QUANTIFIERS = ['every', 'some', 'none'] as const;
 type Quantifier = (typeof QUANTIFIERS)[number];
@@ -54,4 +55,13 @@ export const levels: LeafKind<'levels', LevelsInput, LevelsFields> = {
     },
     format: (n) => `${WORD[n.quantifier]} level in ${n.within}`,
   },
+};
+
+/** ELM form: `exists (levels X where X in {…})` and its negations, unknown while the list is absent. */
+export const levelsElm: LeafElm<'levels', LevelsFields> = (node, fact) => {
+  const l = fact(LEVELS_FACT.path);
+  const inSet = elm.inList(elm.alias('L'), elm.list(node.set.map((x) => elm.literal(x))));
+  const someInside = elm.exists(elm.query(l, 'L', inSet));
+  const someOutside = elm.exists(elm.query(l, 'L', elm.not(inSet)));
+  return elm.unknownIfNull(l, node.quantifier === 'every' ? elm.not(someOutside) : node.quantifier === 'some' ? someInside : elm.not(someInside));
 };

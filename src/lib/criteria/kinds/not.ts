@@ -1,6 +1,7 @@
 /** `not`: the child is not met (Kleene NOT: 2 − x, so unknown stays unknown). */
 import { T, type Truth } from '../kleene.ts';
-import type { CombinatorKind } from './types.ts';
+import type { CombinatorElm, CombinatorKind } from './types.ts';
+import * as elm from '../../fhir/elm.ts';
 
 export type NotInput = { kind: 'not'; of: unknown };
 
@@ -18,3 +19,6 @@ export const not: CombinatorKind<'not', NotInput, {}> = {
   },
   words: () => 'NOT',
 };
+
+/** ELM form: CQL `not` keeps null. */
+export const notElm: CombinatorElm<'not', {}> = (_node, kids) => elm.not(kids[0]!);

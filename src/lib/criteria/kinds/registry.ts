@@ -4,17 +4,18 @@
  * one row here, and its rows in the conformance table (test/unit/conformance.test.ts).
  */
 import type { Truth } from '../kleene.ts';
-import { all } from './all.ts';
-import { any } from './any.ts';
-import { atLeast } from './at-least.ts';
-import { fact } from './fact.ts';
-import { levelCount } from './level-count.ts';
-import { levels } from './levels.ts';
-import { not } from './not.ts';
-import { therapies } from './therapies.ts';
+import { all, allElm } from './all.ts';
+import { any, anyElm } from './any.ts';
+import { atLeast, atLeastElm } from './at-least.ts';
+import { fact, factElm } from './fact.ts';
+import { levelCount, levelCountElm } from './level-count.ts';
+import { levels, levelsElm } from './levels.ts';
+import { not, notElm } from './not.ts';
+import { therapies, therapiesElm } from './therapies.ts';
 import type { z } from 'zod';
 import type { PathKey } from '../path.ts';
-import type { Zod, CandidateSink, CombinatorKind, CommonShape, Emitted, Gen, Goal, LeafKind, NodeBase, Reader, Report, TestForm } from './types.ts';
+import type { Zod, CandidateSink, CombinatorElm, CombinatorKind, CommonShape, Emitted, Gen, Goal, LeafElm, LeafKind, NodeBase, Reader, Report, TestForm } from './types.ts';
+import type { Elm } from '../../fhir/elm.ts';
 
 /** Registry order is the order the schema lists kinds in messages, and the order test forms are tried in. */
 export const KINDS = { all, any, 'at-least': atLeast, not, fact, levels, 'level-count': levelCount, therapies } as const;
@@ -93,4 +94,19 @@ export function combine(node: ModelNodeOf, kids: readonly Truth[]): Truth {
 /** A node's condition in plain words with its threshold (leaves), or its heading (combinators). */
 export function wordsOf(node: ModelNodeOf): string {
   return behaviourOf(node).words(node);
+}
+
+type ElmFormOf<D> = D extends LeafKind<infer K, unknown, infer F> ? LeafElm<K, F> : D extends CombinatorKind<infer K, unknown, infer F> ? CombinatorElm<K, F> : never;
+/**
+ * Each kind's ELM form (the FHIR Library export, src/lib/fhir/library.ts), one per kind: a kind without one
+ * fails the type check. A separate table so browser bundles using KINDS tree-shake it away.
+ */
+export const ELM_FORMS: { [K in KindName]: ElmFormOf<Kinds[K]> } = {
+  all: allElm, any: anyElm, 'at-least': atLeastElm, not: notElm, fact: factElm, levels: levelsElm, 'level-count': levelCountElm, therapies: therapiesElm,
+};
+
+/** A leaf's ELM from the facts bound as parameters, or a combinator's from its children's ELM. */
+export function elmOf(node: ModelNodeOf, parts: { fact: (path: string) => Elm; kids: readonly Elm[] }): Elm {
+  const form = ELM_FORMS[node.kind] as unknown as (n: ModelNodeOf, x: unknown) => Elm;
+  return form(node, KINDS[node.kind].leaf ? parts.fact : parts.kids);
 }

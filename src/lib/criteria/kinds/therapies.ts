@@ -11,7 +11,8 @@ import { closest } from '../suggest.ts';
 import { countAtLeast, countExpr } from './combinator-parts.ts';
 import { BY_SYMBOL, COMPARISONS, compare, JS_OPS, SYMBOL_PATTERN, SYMBOLS, type Comparison } from './ops.ts';
 import { formatList, parseList } from './test-syntax.ts';
-import type { LeafKind } from './types.ts';
+import type { LeafElm, LeafKind } from './types.ts';
+import * as elm from '../../fhir/elm.ts';
 import { comparisonWords, humanize } from './wording.ts';
 
 type Weeks = { op: Comparison; value: number };
@@ -122,4 +123,19 @@ export const therapies: LeafKind<'therapies', TherapiesInput, TherapiesFields> =
     },
     format: (n) => `therapies ${n.atLeast ?? 1} of ${n.kinds ? formatList(n.kinds) : 'all'} ${n.outcome ?? 'tried'}${n.weeks ? ` weeks ${SYMBOLS[n.weeks.op]} ${n.weeks.value}` : ''}`,
   },
+};
+
+/**
+ * ELM form: per counted kind, "some therapy of that kind qualifies" (true / null / false over the list, the
+ * outcome and weeks tests joined by Kleene `and`), then the Kleene count of kinds met (elm.atLeastOf).
+ */
+export const therapiesElm: LeafElm<'therapies', TherapiesFields> = (node, fact) => {
+  const l = fact(THERAPIES_FACT.path);
+  const field = (name: string) => elm.property('T', name);
+  const tests: elm.Elm[] = [];
+  if (node.outcome) tests.push(elm.equal(field('outcome'), elm.literal(node.outcome)));
+  if (node.weeks) tests.push(elm.COMPARE[node.weeks.op](field('weeks'), elm.literal(node.weeks.value, 'Decimal')));
+  const kinds = [...new Set(node.kinds)];
+  const perKind = kinds.map((kind) => elm.someOf(l, 'T', elm.and([elm.equal(field('kind'), elm.literal(kind)), ...(tests.length ? tests : [elm.literal(true)])])));
+  return elm.unknownIfNull(l, elm.atLeastOf(node.atLeast, perKind, kinds));
 };

@@ -10,6 +10,7 @@ export type Zod = typeof zod.z;
 type ZodType = zod.ZodType;
 import type { Truth } from '../kleene.ts';
 import type { PathKey } from '../path.ts';
+import type { Elm } from '../../fhir/elm.ts';
 
 /** Fields every model node has, whatever its kind. */
 export type NodeBase = {
@@ -127,3 +128,13 @@ export type CombinatorKind<K extends string, I, F> = {
   /** The heading before the children ("ALL of"). */
   words(node: NodeOf<K, F>): string;
 };
+
+/**
+ * A kind's form in CQL's Expression Logical Model (ELM): the same Kleene value as `evaluate` / `combine`, for
+ * the FHIR Library export (src/lib/fhir/). Kept as separate exports of the kind modules (ELM_FORMS in the
+ * registry), not members of the kind objects, so browser bundles that use the kinds never pull them in.
+ * `fact(path)` is the ELM of a case fact bound as a library parameter (null when absent).
+ */
+export type LeafElm<K extends string, F> = (node: NodeOf<K, F>, fact: (path: string) => Elm) => Elm;
+/** A combinator's ELM form from its children's ELM (references to their own defines). */
+export type CombinatorElm<K extends string, F> = (node: NodeOf<K, F>, kids: readonly Elm[]) => Elm;
