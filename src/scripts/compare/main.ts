@@ -94,7 +94,8 @@ export async function start(): Promise<Page> {
     urlTimer = setTimeout(syncUrl, URL_DELAY_MS);
   }
 
-  const permalink = () => `${location.origin}${location.pathname}#case=${key}`;
+  // The payers chosen (`?payers=`) are part of the link.
+  const permalink = () => `${location.origin}${location.pathname}${location.search}#case=${key}`;
 
   /** Cards, ask next and the open-result sentences from one set of explanations. */
   function showExplained(e: Explained): void {
