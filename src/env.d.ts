@@ -16,3 +16,8 @@ declare module 'virtual:policy-demo' {
   export function trace(c: unknown): Uint8Array;
   export const text: string;
 }
+/** Payer id → a dynamic import of that payer's browser module (one chunk per payer, fetched when chosen). */
+declare module 'virtual:policy-loaders' {
+  import type { CompiledPolicy } from './lib/criteria/compile.ts';
+  export const loaders: Record<string, () => Promise<CompiledPolicy>>;
+}

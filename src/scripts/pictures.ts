@@ -7,31 +7,41 @@ import type { Case } from '../lib/criteria/case-schema.ts';
 import { scale } from '../lib/pictures/timeline.ts';
 
 
+/**
+ * Marks are looked up when used, not when wired: /compare/ adds payers' columns later, and a payer not chosen
+ * is hidden (its marks are skipped).
+ */
 function wireRoving(container: HTMLElement): void {
-  const marks = [...container.querySelectorAll<HTMLElement | SVGElement>('[data-mark]')];
-  if (!marks.length || container.dataset.wired) return;
+  const marks = () => [...container.querySelectorAll<HTMLElement | SVGElement>('[data-mark]')].filter((m) => m.getClientRects().length > 0);
+  if (container.dataset.wired) {
+    // A roving group keeps one tab stop: give it back if the mark holding it went away.
+    if (!container.querySelector('[data-mark][tabindex="0"]')) marks()[0]?.setAttribute('tabindex', '0');
+    return;
+  }
+  const all = container.querySelectorAll('[data-mark]');
+  if (!all.length) return;
   container.dataset.wired = 'true';
-  marks[0]!.setAttribute('tabindex', '0');
+  (marks()[0] ?? all[0]!).setAttribute('tabindex', '0');
   const caption = container.closest('figure')?.querySelector<HTMLElement>('[data-caption]');
   const show = (m: Element) => { if (caption) caption.textContent = m.getAttribute('data-describe') ?? ''; };
+  const markOf = (t: EventTarget | null) => (t instanceof Element ? t.closest('[data-mark]') : null);
   const moveTo = (from: Element, to: Element | undefined) => {
     if (!to) return;
     from.setAttribute('tabindex', '-1');
     to.setAttribute('tabindex', '0');
     (to as HTMLElement).focus();
   };
-  for (const m of marks) {
-    m.addEventListener('focus', () => show(m));
-    m.addEventListener('mouseenter', () => show(m));
-  }
+  container.addEventListener('focusin', (e) => { const m = markOf(e.target); if (m) show(m); });
+  container.addEventListener('mouseover', (e) => { const m = markOf(e.target); if (m) show(m); });
   container.addEventListener('keydown', (e) => {
     const current = e.target as Element;
-    const i = marks.indexOf(current as HTMLElement);
+    const list = marks();
+    const i = list.indexOf(current as HTMLElement);
     if (i < 0) return;
     const step: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
-    if (e.key in step) moveTo(current, marks[i + step[e.key]!]);
-    else if (e.key === 'Home') moveTo(current, marks[0]);
-    else if (e.key === 'End') moveTo(current, marks[marks.length - 1]);
+    if (e.key in step) moveTo(current, list[i + step[e.key]!]);
+    else if (e.key === 'Home') moveTo(current, list[0]);
+    else if (e.key === 'End') moveTo(current, list[list.length - 1]);
     else if (e.key === 'Enter' && current.getAttribute('data-href')) location.assign(current.getAttribute('data-href')!);
     else return;
     e.preventDefault();

@@ -141,6 +141,39 @@ describe('/criteria/', () => {
     }
   });
 
+  it('does not scroll the page sideways at 1280 px: only the table scrolls', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const path of ['/criteria/', '/']) {
+      await page.goto(`${site.url}${path}`);
+      const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
+      expect(scroll, path).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('shows, prints and links the payers chosen', async () => {
+    await page.goto(`${site.url}/criteria/`);
+    const visible = () => page.locator('tr[data-topic="age"] td[data-payer]').evaluateAll((tds) => tds.filter((td) => getComputedStyle(td).display !== 'none').map((td) => td.getAttribute('data-payer')));
+    // Few payers: every one is shown, and the address names no choice.
+    expect((await visible()).sort()).toEqual(payers);
+    const [first, second] = payers;
+    await page.locator(`#matrix-choice input[value="${first}"]`).uncheck();
+    await page.locator(`#matrix-choice input[value="${second}"]`).uncheck();
+    const rest = payers.slice(2);
+    expect((await visible()).sort()).toEqual(rest);
+    expect(new URL(page.url()).searchParams.get('payers')!.split(',').sort()).toEqual(rest);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect((await visible()).sort()).toEqual(rest);
+      expect(await page.locator(`thead th[data-payer-column="${first}"]`).evaluate((th) => getComputedStyle(th).display)).toBe('none');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    // The link keeps the choice.
+    await page.goto(page.url());
+    expect((await visible()).sort()).toEqual(rest);
+    expect(await page.locator(`#matrix-choice input[value="${first}"]`).isChecked()).toBe(false);
+  });
+
   it('keeps the topic column in view while the table scrolls sideways', async () => {
     await page.setViewportSize({ width: 900, height: 800 });
     try {

@@ -51,6 +51,12 @@ export function startBatch(): void {
   let worker: Worker | null = null;
 
   function run(file: File): void {
+    // The payers chosen on the page (src/components/select/PayerChooser.astro): only theirs are evaluated.
+    const payers = [...document.querySelectorAll<HTMLInputElement>('#payer-choice input[name="payer"]:checked')].map((b) => b.value);
+    if (!payers.length) {
+      status.textContent = 'Choose at least one payer above, then the file again.';
+      return;
+    }
     worker?.terminate();
     worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     out.replaceChildren();
@@ -76,7 +82,7 @@ export function startBatch(): void {
         worker?.terminate();
       }
     };
-    worker.postMessage({ file, by: null });
+    worker.postMessage({ file, by: null, payers });
   }
 
   input.addEventListener('change', () => { if (input.files?.[0]) run(input.files[0]); });

@@ -1,18 +1,17 @@
 /** The Web Worker behind "evaluate a file" on /compare/: the file never leaves the browser. */
-import { policies as compiled } from 'virtual:policies-client';
-import type { CompiledPolicy } from '../../lib/criteria/compile.ts';
+import { loaders } from 'virtual:policy-loaders';
 import { summarizeStream } from '../../lib/batch/summarize-file.ts';
-
-const policies = compiled as CompiledPolicy[];
 
 async function* textOf(file: File): AsyncGenerator<string> {
   const reader = file.stream().pipeThrough(new TextDecoderStream('utf-8', { fatal: true })).getReader();
   for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
 }
 
-self.onmessage = async (e: MessageEvent<{ file: File; by: string | null }>) => {
-  const { file, by } = e.data;
+/** `payers`: the payers chosen on the page; only their evaluators are fetched. */
+self.onmessage = async (e: MessageEvent<{ file: File; by: string | null; payers: string[] }>) => {
+  const { file, by, payers } = e.data;
   try {
+    const policies = await Promise.all(payers.filter((id) => id in loaders).map((id) => loaders[id]!()));
     const result = await summarizeStream(policies, textOf(file), {
       name: file.name, total: file.size, by,
       onProgress: (p) => self.postMessage({ type: 'progress', ...p }),

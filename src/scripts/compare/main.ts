@@ -15,7 +15,10 @@ import { FormDom } from './form-dom.ts';
 import { wireToolbar, fillCaseSummary, fillRecord } from './toolbar.ts';
 import { renderDisagreement } from './render-disagreement.ts';
 import { ResultCard } from './render-result.ts';
-import { showCase } from '../pictures.ts';
+import { showCase, wirePictures } from '../pictures.ts';
+import { loaders } from 'virtual:policy-loaders';
+import { wireChooser } from '../select/chooser.ts';
+import { ensureParts } from './payer-parts.ts';
 import { renderAsk, renderSpeech } from './render-ask.ts';
 import { answerBasis } from '../../lib/explain/answers.ts';
 import { explainComparison, type Explained } from '../../lib/explain/explain-comparison.ts';
@@ -27,23 +30,55 @@ const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) 
 export type Page = { comparison: () => Comparison | null; explained: () => Explained | null; permalink: () => string };
 
 export async function start(): Promise<Page> {
-  // The compiled evaluators come as a chunk of their own after the page's script, so the initial JavaScript
-  // stays small whatever the number of payers; the results say "loading" until they are in.
-  const policies = (await import('virtual:policies-client')).policies as CompiledPolicy[];
   const fields = formFields();
   const form = new FormDom(byId<HTMLFormElement>('case-form'), fields);
-  const cards = [...document.querySelectorAll<HTMLElement>('article[data-payer]')].map((el) => new ResultCard(el));
+  const cards = new Map<string, ResultCard>();
   const strip = new Map([...document.querySelectorAll<HTMLElement>('[data-strip]')].map((a) => [a.dataset.strip!, a.querySelector<HTMLElement>('[data-strip-decision]')!]));
   const counts = FORM.map((g) => ({ el: document.querySelector<HTMLElement>(`[data-count-for="${CSS.escape(g.path)}"]`)!, fields: formFields([g]) }));
   const results = byId('results');
+  // The chosen payers' compiled evaluators (site order), loaded on demand: see choose().
+  let policies: CompiledPolicy[] = [];
   let current: Comparison | null = null;
   let explained: Explained | null = null;
   let askTimer: ReturnType<typeof setTimeout> | undefined;
-  const basis = answerBasis(policies.map((p) => p.model));
-  const names = new Map(policies.map((p) => [p.model.payer, payerName(p.model)]));
+  let basis = answerBasis([]);
+  let names = new Map<string, string>();
   let key = '';
   let revision = 0;
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  let started = false;
+  let choosing = 0;
+
+  /**
+   * The chosen payers: their evaluators (one chunk each, fetched once) and their parts of the page (built in
+   * for the default choice, fetched otherwise); then the results again, for the chosen payers only.
+   */
+  async function choose(ids: string[], order: readonly string[]): Promise<void> {
+    const ticket = ++choosing;
+    results.dataset.state = 'loading';
+    try {
+      const loaded = await Promise.all(ids.map(async (id) => {
+        const [policy] = await Promise.all([loaders[id]!(), ensureParts(id, order)]);
+        return policy;
+      }));
+      if (ticket !== choosing) return;
+      policies = loaded;
+      basis = answerBasis(policies.map((p) => p.model));
+      names = new Map(policies.map((p) => [p.model.payer, payerName(p.model)]));
+      for (const id of ids) {
+        const el = document.querySelector<HTMLElement>(`article.payer-result[data-payer="${CSS.escape(id)}"]`);
+        if (el && !cards.has(id)) cards.set(id, new ResultCard(el));
+      }
+      wirePictures();
+      current = null;
+      if (started) update({ syncUrl: false });
+    } catch (err) {
+      if (ticket !== choosing) return;
+      byId('disagreement-body').replaceChildren(h('p', { class: 'refusal' }, `The chosen payers could not be loaded: ${(err as Error).message}. Reload the page to try again.`));
+    }
+  }
+  const chooser = wireChooser(byId('payer-choice'), 'body', (ids) => { void choose(ids, chooser.ids); });
+  await choose(chooser.chosen(), chooser.ids);
 
   /**
    * The address follows the form a moment after the last change: history.replaceState costs Chromium several
@@ -59,12 +94,13 @@ export async function start(): Promise<Page> {
     urlTimer = setTimeout(syncUrl, URL_DELAY_MS);
   }
 
-  const permalink = () => `${location.origin}${location.pathname}#case=${key}`;
+  // The payers chosen (`?payers=`) are part of the link.
+  const permalink = () => `${location.origin}${location.pathname}${location.search}#case=${key}`;
 
   /** Cards, ask next and the open-result sentences from one set of explanations. */
   function showExplained(e: Explained): void {
     explained = e;
-    current!.results.forEach((r, i) => cards.find((card) => card.payer === r.payer)?.render(r, e.explanations[i]!));
+    current!.results.forEach((r, i) => cards.get(r.payer)?.render(r, e.explanations[i]!));
     renderSpeech(byId('disagreement-speech'), e.speech);
     // "No disagreement" is said only when every payer has decided.
     byId('disagreement').dataset.open = String(current!.results.some((r) => r.decision === 'needs-information'));
@@ -72,6 +108,13 @@ export async function start(): Promise<Page> {
   }
 
   function render(c: Case): void {
+    if (!policies.length) {
+      current = null;
+      byId('disagreement-body').replaceChildren(h('p', {}, 'No payer is chosen: choose at least one above to see its decision.'));
+      results.dataset.state = 'ready';
+      results.dataset.revision = String(++revision);
+      return;
+    }
     current = compareCase(policies, c);
     // First the quick explanations; ask next (hundreds of decisions) a moment later, unless the case changes.
     showExplained(explainComparison(policies, c, current.results));
@@ -210,6 +253,7 @@ export async function start(): Promise<Page> {
     fillCaseSummary(byId('case-summary-facts'), form.read());
     fillRecord(permalink());
   });
+  started = true;
   load(true);
   return { comparison: () => current, explained: () => explained, permalink };
 }
