@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkCriteria } from './src/integrations/remark-criteria.ts';
 import { compiledPolicies } from './src/integrations/vite-compiled-policies.ts';
+import { clientLoaders } from './src/integrations/vite-client-loaders.ts';
 import { cacheDirFor } from './src/integrations/cache-dir.ts';
 import { POLICY_DIR } from './src/lib/criteria/load.ts';
 
@@ -15,9 +16,9 @@ export default defineConfig({
   integrations: [mdx()],
   markdown: { processor: unified({ remarkPlugins: [remarkCriteria] }) },
   vite: {
-    plugins: [compiledPolicies()],
+    plugins: [compiledPolicies(), clientLoaders()],
     // The Web Worker of "evaluate a file" on /compare/ imports the compiled policies too.
-    worker: { format: 'es', plugins: () => [compiledPolicies()] },
+    worker: { format: 'es', plugins: () => [compiledPolicies(), clientLoaders()] },
     // Pre-bundle the browser's dependencies up front, so the dev server never reloads a page to add one.
     optimizeDeps: { include: ['zod/mini'] },
   },

@@ -8,6 +8,11 @@ declare module 'virtual:policies-client' {
   import type { CompiledPolicy } from './lib/criteria/compile.ts';
   export const policies: CompiledPolicy[];
 }
+/** Payer id → a dynamic import of that payer's browser module (one chunk per payer, fetched when chosen). */
+declare module 'virtual:policy-client-loaders' {
+  import type { CompiledPolicy } from './lib/criteria/compile.ts';
+  export const loaders: Record<string, () => Promise<CompiledPolicy>>;
+}
 /** The authoring guide's demonstration policy (src/content/policies-demo), compiled, with its text. */
 declare module 'virtual:policy-demo' {
   import type { PolicyModel } from './lib/criteria/model.ts';
@@ -15,9 +20,4 @@ declare module 'virtual:policy-demo' {
   export function blocks(c: unknown): ArrayLike<number>;
   export function trace(c: unknown): Uint8Array;
   export const text: string;
-}
-/** Payer id → a dynamic import of that payer's browser module (one chunk per payer, fetched when chosen). */
-declare module 'virtual:policy-loaders' {
-  import type { CompiledPolicy } from './lib/criteria/compile.ts';
-  export const loaders: Record<string, () => Promise<CompiledPolicy>>;
 }

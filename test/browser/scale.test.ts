@@ -69,7 +69,11 @@ describe('/compare/ at 20 payers', () => {
     for (const id of picked) {
       const name = await page.locator(`#payer-choice li[data-choice-item="${id}"] label`).textContent();
       await page.fill('#payer-choice [data-choice-filter]', name!.trim());
-      expect(await page.locator('#payer-choice li[data-choice-item]:not([hidden])').count()).toBe(1);
+      // The filter keeps the names holding the words typed ("Cigna (eviCore)" keeps its copies too).
+      const shown = (await page.locator('#payer-choice li[data-choice-item]:not([hidden]) label').allTextContents()).map((t) => t.trim());
+      expect(shown.length).toBeLessThan(all.length);
+      for (const n of shown) expect(n).toContain(name!.trim());
+      expect(await page.locator(`#payer-choice li[data-choice-item="${id}"]`).isVisible()).toBe(true);
       await page.check(`#payer-choice input[value="${id}"]`);
     }
     await page.fill('#payer-choice [data-choice-filter]', '');

@@ -12,15 +12,15 @@ import { loadModels } from '../../src/lib/criteria/load.ts';
 const LIMIT = 60 * 1024;
 const BUILD_ONLY = [/node_modules\/zod\/v4\/classic\//, /node_modules\/yaml\//, /node_modules\/(remark|unified|micromark|mdast|vfile)[^/]*\//, /src\/lib\/criteria\/(block-schema|validate|parse|yaml-source|lint[^/]*)\.ts$/];
 
-/** `virtual:policies-client`, `virtual:policy-loaders` and `virtual:policy-client/<payer>` as the Vite plugin serves them. */
+/** `virtual:policies-client`, `virtual:policy-client-loaders` and `virtual:policy-client/<payer>` as the Vite plugin serves them. */
 const { models } = loadModels();
 function clientPolicies(): Plugin {
   return {
     name: 'client-policies',
     setup(b) {
-      b.onResolve({ filter: /^virtual:polic(y|ies)-(client|loaders)/ }, (args) => ({ path: args.path, namespace: 'virtual' }));
+      b.onResolve({ filter: /^virtual:polic(y|ies)-client/ }, (args) => ({ path: args.path, namespace: 'virtual' }));
       b.onLoad({ filter: /.*/, namespace: 'virtual' }, (args) => {
-        if (args.path === 'virtual:policy-loaders') {
+        if (args.path === 'virtual:policy-client-loaders') {
           return { contents: `export const loaders = {${models.map((m) => `${JSON.stringify(m.payer)}: () => import(${JSON.stringify(`virtual:policy-client/${m.payer}`)})`).join(', ')}};`, loader: 'js' };
         }
         if (args.path === 'virtual:policies-client') {
@@ -62,7 +62,7 @@ describe('/compare/ bundle', async () => {
 
   it('loads each payer\'s compiled policy on demand, as a chunk of its own', () => {
     // The entry holds the loader map only; each payer's module is a chunk of its own (esbuild names inputs namespace:path).
-    expect(Object.keys(entry[1].inputs).filter((i) => i.startsWith('virtual:'))).toEqual(['virtual:virtual:policy-loaders']);
+    expect(Object.keys(entry[1].inputs).filter((i) => i.startsWith('virtual:'))).toEqual(['virtual:virtual:policy-client-loaders']);
     const chunks = Object.values(result.metafile.outputs).filter((o) => Object.keys(o.inputs).some((i) => i.startsWith('virtual:virtual:policy-client/')));
     expect(chunks.length).toBe(models.length);
     for (const c of chunks) expect(Object.keys(c.inputs).filter((i) => i.startsWith('virtual:virtual:policy-client/')).length).toBe(1);

@@ -1,5 +1,5 @@
 /** The Web Worker behind "evaluate a file" on /compare/: the file never leaves the browser. */
-import { loaders } from 'virtual:policy-loaders';
+import { loaders } from 'virtual:policy-client-loaders';
 import { summarizeStream } from '../../lib/batch/summarize-file.ts';
 
 async function* textOf(file: File): AsyncGenerator<string> {

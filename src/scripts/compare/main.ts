@@ -16,7 +16,7 @@ import { wireToolbar, fillCaseSummary, fillRecord } from './toolbar.ts';
 import { renderDisagreement } from './render-disagreement.ts';
 import { ResultCard } from './render-result.ts';
 import { showCase, wirePictures } from '../pictures.ts';
-import { loaders } from 'virtual:policy-loaders';
+import { loaders } from 'virtual:policy-client-loaders';
 import { wireChooser } from '../select/chooser.ts';
 import { ensureParts } from './payer-parts.ts';
 import { renderAsk, renderSpeech } from './render-ask.ts';

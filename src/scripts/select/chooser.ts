@@ -1,7 +1,7 @@
 /**
  * The payer chooser in the browser: reads the choice from the address (`?payers=`) or takes the default, keeps
  * the address in step, filters the list by name, and hides the payers not chosen on the page (a style rule on
- * `[data-payer]`, `[data-payer-column]` and `[data-strip]` within the scope, so parts added later obey it too).
+ * `[data-payer]`, `[data-payer-column]` and `[data-strip-item]` within the scope, so parts added later obey it too).
  */
 import { choiceFromSearch, defaultChoice, matchesFilter, searchWithChoice } from '../../lib/select/payer-choice.ts';
 
@@ -11,7 +11,7 @@ function hideRule(scope: string, hidden: readonly string[]): string {
   if (!hidden.length) return '';
   const sel = hidden.flatMap((id) => {
     const v = CSS.escape(id);
-    return [`${scope} [data-payer="${v}"]`, `${scope} [data-payer-column="${v}"]`, `${scope} [data-strip="${v}"]`];
+    return [`${scope} [data-payer="${v}"]`, `${scope} [data-payer-column="${v}"]`, `${scope} [data-strip-item="${v}"]`];
   });
   return `${sel.join(',\n')} { display: none !important; }`;
 }
