@@ -23,7 +23,7 @@ export default async function scale() {
     runs.set(n, f);
     figures[`${n} payers`] = `build ${f.buildSeconds.toFixed(1)} s (astro ${f.astroSeconds.toFixed(1)} s, pagefind ${f.pagefindSeconds.toFixed(1)} s), dist/ ${(f.distBytes / 1e6).toFixed(1)} MB in ${f.distFiles} files, peak memory ${(f.peakMemoryBytes / 1e6).toFixed(0)} MB, /compare/ initial JS ${(f.compareInitialJsGzipBytes / 1024).toFixed(1)} KiB gz`;
   }
-  const [five, twenty, fifty] = COUNTS.map((n) => runs.get(n)!);
+  const [five, twenty, fifty] = COUNTS.map((n) => runs.get(n)!) as [ScaleFigures, ScaleFigures, ScaleFigures];
   figures['50 vs 5 payers: dist/ size'] = `${(fifty.distBytes / five.distBytes).toFixed(2)}× (limit 10×)`;
   figures['20 → 50 payers: build time, dist/ size (payer count 2.5×)'] = `${(fifty.buildSeconds / twenty.buildSeconds).toFixed(2)}×, ${(fifty.distBytes / twenty.distBytes).toFixed(2)}×`;
   return figures;

@@ -11,7 +11,7 @@ const FRONTMATTER = /^---\n([\s\S]*?)\n---\n/;
 
 /** The payer id a policy file declares in its frontmatter (`payer: cohere`). */
 export function payerIdOf(text: string): string {
-  const id = FRONTMATTER.exec(text)?.[1].match(/^payer:\s*(\S+)\s*$/m)?.[1];
+  const id = FRONTMATTER.exec(text)?.[1]!.match(/^payer:\s*(\S+)\s*$/m)?.[1];
   if (!id) throw new Error('Missing `payer:` in the frontmatter, expected a policy file');
   return id;
 }
@@ -21,7 +21,7 @@ export function copyPolicy(text: string, copy: number): { payer: string; text: s
   const match = FRONTMATTER.exec(text);
   if (!match) throw new Error('Missing frontmatter, expected a policy file');
   const payer = `${payerIdOf(text)}-c${copy}`;
-  const frontmatter = match[1]
+  const frontmatter = match[1]!
     .replace(/^payer:\s*\S+\s*$/m, `payer: ${payer}`)
     .replace(/^payerName:\s*(.+?)\s*$/m, (_, name: string) => `payerName: ${JSON.stringify(`${unquote(name)} (copy ${copy})`)}`);
   return { payer, text: `---\n${frontmatter}\n---\n${text.slice(match[0].length)}` };
@@ -40,7 +40,7 @@ export function scaledPolicies(originals: readonly PolicySource[], n: number): P
   const sorted = [...originals].sort((a, b) => a.name.localeCompare(b.name));
   const out: PolicySource[] = [];
   for (let i = 0; out.length < n; i++) {
-    const source = sorted[i % sorted.length];
+    const source = sorted[i % sorted.length]!;
     const copy = Math.floor(i / sorted.length);
     if (copy === 0) out.push({ name: `${payerIdOf(source.text)}.mdx`, text: source.text });
     else {

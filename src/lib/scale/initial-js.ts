@@ -18,11 +18,11 @@ export function initialJs(distDir: string, pagePath: string): InitialJs {
   const html = readFileSync(join(distDir, pagePath), 'utf8');
   const seen = new Set<string>();
   const queue: string[] = [];
-  for (const m of html.matchAll(SCRIPT_SRC)) if (m[1].startsWith('/')) queue.push(join(distDir, m[1]));
+  for (const [, src = ''] of html.matchAll(SCRIPT_SRC)) if (src.startsWith('/')) queue.push(join(distDir, src));
   let inline = '';
   for (const m of html.matchAll(INLINE_MODULE)) {
     inline += m[1];
-    for (const i of m[1].matchAll(STATIC_IMPORT)) if (i[1].startsWith('/')) queue.push(join(distDir, i[1]));
+    for (const [, spec = ''] of (m[1] ?? '').matchAll(STATIC_IMPORT)) if (spec.startsWith('/')) queue.push(join(distDir, spec));
   }
   let code = inline;
   while (queue.length) {
@@ -31,7 +31,7 @@ export function initialJs(distDir: string, pagePath: string): InitialJs {
     seen.add(file);
     const text = readFileSync(file, 'utf8');
     code += text;
-    for (const m of text.matchAll(STATIC_IMPORT)) queue.push(m[1].startsWith('/') ? join(distDir, m[1]) : resolve(dirname(file), m[1]));
+    for (const [, spec = ''] of text.matchAll(STATIC_IMPORT)) queue.push(spec.startsWith('/') ? join(distDir, spec) : resolve(dirname(file), spec));
   }
   return { files: [...seen], bytes: Buffer.byteLength(code), gzipBytes: gzipSync(code).length };
 }
