@@ -21,3 +21,8 @@ declare module 'virtual:policy-demo' {
   export function trace(c: unknown): Uint8Array;
   export const text: string;
 }
+/** Each payer's full compiled policy, imported on demand (one chunk per payer), in payer order. */
+declare module 'virtual:policy-loaders' {
+  import type { CompiledPolicy } from './lib/criteria/compile.ts';
+  export const loaders: Record<string, () => Promise<CompiledPolicy>>;
+}

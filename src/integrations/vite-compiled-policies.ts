@@ -3,13 +3,15 @@
  * policy (`virtual:policy/<payer>`). The site (pages and the /compare/ island) imports these; no interpreter
  * ships. In dev, saving an MDX file invalidates its module so pages re-render with the new criteria.
  * `virtual:policy-demo` is the authoring guide's demonstration policy, compiled the same way plus its text;
- * it is kept out of `virtual:policies` so that it is never listed as a payer.
+ * it is kept out of `virtual:policies` so that it is never listed as a payer. `virtual:policy-loaders` imports
+ * each full policy on demand (one chunk per payer), for the pair views of /disagreements/ (issue #18).
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileModule } from '../lib/criteria/compile.ts';
 import { loadModel, policyFiles, POLICY_DIR } from '../lib/criteria/load.ts';
+import { cachedModel } from './model-cache.ts';
 import { policyError } from './policy-error.ts';
 import { DEMO_POLICY } from '../lib/authoring/demo.ts';
 
@@ -19,6 +21,7 @@ const ONE = 'virtual:policy/';
 const CLIENT_ALL = 'virtual:policies-client';
 const CLIENT_ONE = 'virtual:policy-client/';
 const DEMO = 'virtual:policy-demo';
+const LOADERS = 'virtual:policy-loaders';
 
 export function compiledPolicies(): Plugin {
   const dir = resolve(POLICY_DIR);
@@ -30,7 +33,7 @@ export function compiledPolicies(): Plugin {
       const invalidate = (file: string) => {
         const payer = basename(file, '.mdx');
         const ids = file === demoFile ? [DEMO]
-          : dirname(file) === dir && file.endsWith('.mdx') ? [ALL, `${ONE}${payer}`, CLIENT_ALL, `${CLIENT_ONE}${payer}`]
+          : dirname(file) === dir && file.endsWith('.mdx') ? [ALL, `${ONE}${payer}`, CLIENT_ALL, `${CLIENT_ONE}${payer}`, LOADERS]
           : [];
         for (const env of Object.values(s.environments)) {
           for (const id of ids) {
@@ -46,7 +49,7 @@ export function compiledPolicies(): Plugin {
       s.watcher.on('unlink', invalidate);
     },
     resolveId(id) {
-      if (id === ALL || id.startsWith(ONE) || id === CLIENT_ALL || id.startsWith(CLIENT_ONE) || id === DEMO) return `\0${id}`;
+      if (id === ALL || id.startsWith(ONE) || id === CLIENT_ALL || id.startsWith(CLIENT_ONE) || id === DEMO || id === LOADERS) return `\0${id}`;
       return null;
     },
     load(id) {
@@ -56,6 +59,10 @@ export function compiledPolicies(): Plugin {
         const errors = messages.filter((m) => m.severity === 'error');
         if (!model || errors.length) throw policyError(errors);
         return `${compileModule(model)}\nexport const text = ${JSON.stringify(text)};\n`;
+      }
+      if (id === `\0${LOADERS}`) {
+        const payers = policyFiles().map((f) => basename(f, '.mdx'));
+        return `export const loaders = {\n${payers.map((p) => `  ${JSON.stringify(p)}: () => import(${JSON.stringify(`${ONE}${p}`)}),`).join('\n')}\n};\n`;
       }
       const index = id === `\0${ALL}` ? ONE : id === `\0${CLIENT_ALL}` ? CLIENT_ONE : null;
       if (index) {
@@ -69,7 +76,7 @@ export function compiledPolicies(): Plugin {
       if (prefix) {
         const file = fileFor(id.slice(prefix.length + 1));
         this.addWatchFile(file);
-        const { model, messages } = loadModel(file);
+        const { model, messages } = cachedModel(file);
         const errors = messages.filter((m) => m.severity === 'error');
         if (!model || errors.length) throw policyError(errors);
         return compileModule(model, { slim: prefix === CLIENT_ONE });

@@ -1,8 +1,9 @@
 /**
- * /disagreements/ as a reader uses it: the boundaries, the strictness view, the matrix and the strip charts
- * render and are accessible; the page works by keyboard and at phone width; each pair page names its
- * differences in plain words, and each difference's example opens /compare/ where its two payers split as
- * stated (the comparison page marks each payer's result with data-payer and data-decision).
+ * /disagreements/ as a reader uses it: the boundaries, one payer against the others (computed in the browser),
+ * and the strip charts render and are accessible; the page works by keyboard and at phone width; each pair view
+ * (/disagreements/pair/?a=…&b=…) names its differences in plain words, and each difference's example opens
+ * /compare/ where its two payers split as stated (the comparison page marks each payer's result with data-payer
+ * and data-decision).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -11,9 +12,10 @@ import { loadCompiled, policyFiles } from '../../src/lib/criteria/load.ts';
 import { permalink } from '../../src/lib/criteria/permalink.ts';
 import { TOPICS } from '../../src/lib/explore/topics.ts';
 import { basename } from 'node:path';
+import { againstDone, openPair, pairPath } from './pair-view.ts';
 
 const payers = policyFiles().map((f) => basename(f, '.mdx'));
-const pairSlugs = payers.flatMap((a, i) => payers.slice(i + 1).map((b) => `${a}-vs-${b}`));
+const pairPaths = payers.flatMap((a, i) => payers.slice(i + 1).map((b) => pairPath(a, b)));
 /** The empty case: no date of service, so every payer needs information. */
 const EMPTY = permalink({}, '');
 let site: Awaited<ReturnType<typeof serveDist>>;
@@ -31,11 +33,13 @@ afterAll(async () => {
 });
 
 describe('/disagreements/', () => {
-  it('shows the payer matrix, the boundaries in words and strip charts with text alternatives, accessibly', async () => {
+  it('shows one payer against the others, the boundaries in words and strip charts with text alternatives, accessibly', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${site.url}/disagreements/`);
-    expect(await page.locator('table.matrix tbody tr').count()).toBe(payers.length);
-    expect(await page.locator('table.matrix td a').count()).toBe(payers.length * (payers.length - 1));
+    await againstDone(page);
+    expect(await page.locator('table.against tbody tr').count()).toBe(payers.length - 1);
+    expect(await page.locator('table.against td a').count()).toBe(payers.length - 1);
+    expect(await page.locator('table.standing tbody tr[data-topic]').count()).toBeGreaterThan(0);
     expect(await page.locator('table.boundaries tbody[data-dimension="treated-level"] td[data-payer]').count()).toBeGreaterThanOrEqual(payers.length);
     const strips = page.locator('figure.strip');
     expect(await strips.count()).toBeGreaterThan(0);
@@ -48,18 +52,19 @@ describe('/disagreements/', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
-  it('is usable by keyboard: Tab reaches the matrix links and the scrolling charts', async () => {
+  it('is usable by keyboard: Tab reaches the payer against the others and the scrolling charts', async () => {
     await page.goto(`${site.url}/disagreements/`);
+    await againstDone(page);
     const reached = new Set<string>();
     for (let i = 0; i < 60 && reached.size < 2; i++) {
       await page.keyboard.press('Tab');
       const where = await page.evaluate(() => {
         const el = document.activeElement;
-        return el?.closest('table.matrix') ? 'matrix' : el?.closest('table.boundaries') || el?.matches('.table-scroll') ? 'boundaries' : '';
+        return el?.closest('table.against') || el?.closest('.against-form') ? 'against' : el?.closest('table.boundaries') || el?.matches('.table-scroll') ? 'boundaries' : '';
       });
       if (where) reached.add(where);
     }
-    expect([...reached].sort()).toEqual(['boundaries', 'matrix']);
+    expect([...reached].sort()).toEqual(['against', 'boundaries']);
     await page.locator('figure.strip .chart').first().focus();
     expect(await page.evaluate(() => document.activeElement?.matches('figure.strip .chart'))).toBe(true);
   });
@@ -67,16 +72,19 @@ describe('/disagreements/', () => {
   it('fits a phone: only the tables and charts scroll sideways, not the page', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${site.url}/disagreements/`);
+    await againstDone(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  it('links each pair to its page of named differences: at most 25, each with its topic, an example and cited sections', async () => {
+  it('links each pair to its view of named differences: at most 25, each with its topic, an example and cited sections', async () => {
     await page.goto(`${site.url}/disagreements/`);
-    const link = page.locator('table.matrix td a').first();
+    await againstDone(page);
+    const link = page.locator('table.against td a').first();
     const count = Number(await link.locator('strong').textContent());
     await link.click();
-    await page.waitForURL(/\/disagreements\/[a-z-]+-vs-[a-z-]+\/$/);
+    await page.waitForURL(/\/disagreements\/pair\/\?a=[a-z-]+&b=[a-z-]+$/);
+    expect(await page.waitForSelector('[data-pair-view][data-pair-done]', { timeout: 240_000 }).then((e) => e.getAttribute('data-pair-done'))).toBe(String(count));
     const differences = page.locator('[data-difference]');
     expect(await differences.count()).toBe(count);
     expect(count).toBeGreaterThan(0);
@@ -94,9 +102,10 @@ describe('/disagreements/', () => {
   it('speaks plainly: no field path, node id or "witness" in any text the pages show, even with every case expanded', async () => {
     const { policies } = await loadCompiled();
     const ids = new Set(policies.flatMap((p) => [...p.model.nodes.map((n) => n.id), ...p.model.blocks.map((b) => b.id)]));
-    const pages = ['/disagreements/', ...pairSlugs.map((s) => `/disagreements/${s}/`)];
+    const pages = ['/disagreements/', ...pairPaths];
     for (const path of pages) {
-      await page.goto(`${site.url}${path}`);
+      if (path === '/disagreements/') await page.goto(`${site.url}${path}`), await againstDone(page);
+      else await openPair(page, `${site.url}${path}`);
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
       const text = await page.evaluate(() => document.querySelector('main')!.innerText);
       expect(text, path).not.toMatch(/\b(request|diagnosis|symptoms|findings|conservativeCare|osteoporosisCare)\.[a-zA-Z]/);
@@ -105,12 +114,12 @@ describe('/disagreements/', () => {
       expect([...ids].filter((id) => words.has(id)), path).toEqual([]);
       if (path !== '/disagreements/') expect(await page.locator('[data-difference]').count(), path).toBeLessThanOrEqual(25);
     }
-  });
+  }, 600_000);
 
   it('fits a phone on a pair page too', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     try {
-      await page.goto(`${site.url}/disagreements/${pairSlugs[0]}/`);
+      await openPair(page, `${site.url}${pairPaths[0]}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       expect(await seriousAxeViolations(page)).toEqual([]);
     } finally {
@@ -124,8 +133,8 @@ describe('/disagreements/', () => {
   it('named differences\' examples, opened in /compare/, split their two payers as stated (each kind, each pair)', async () => {
     type Example = { hash: string; a: string; b: string; da: string; db: string; kind: string };
     const examples: Example[] = [];
-    for (const slug of pairSlugs) {
-      await page.goto(`${site.url}/disagreements/${slug}/`);
+    for (const path of pairPaths) {
+      await openPair(page, `${site.url}${path}`);
       const all = await page.locator('[data-difference] a.difference-link').evaluateAll((els) => els.map((e) => ({
         hash: new URL((e as HTMLAnchorElement).href).hash, kind: e.closest('[data-kind]')!.getAttribute('data-kind')!,
         a: e.getAttribute('data-payer-a')!, b: e.getAttribute('data-payer-b')!, da: e.getAttribute('data-decision-a')!, db: e.getAttribute('data-decision-b')!,
@@ -149,5 +158,5 @@ describe('/disagreements/', () => {
         expect(categories[0], ex.hash).not.toBe(categories[1]);
       }
     }
-  }, 300_000);
+  }, 900_000);
 });

@@ -4,6 +4,7 @@ import { loadCompiled } from '../../src/lib/criteria/load.ts';
 import { readPublicExamples } from '../../src/lib/criteria/public-cases-fs.ts';
 import { analyse } from '../../src/lib/explore/analyse.ts';
 import { defaultAnchors } from '../../src/lib/explore/anchors.ts';
+import { analysePair } from '../../src/lib/explore/pair.ts';
 import { disagreementsCommand } from '../../src/lib/cli/disagreements-command.ts';
 import { run } from './cli-harness.ts';
 
@@ -25,6 +26,25 @@ describe('npm run disagreements', () => {
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toMatch(/cases evaluated .* from \d+ anchors over \d+ dimensions; seed \d+/);
     expect(lines.filter((l) => / × .*: \d+ themes/.test(l))).toHaveLength(10);
+  }, TIMEOUT);
+
+  it('--pair A B analyses one pair on its own, as the pair view does', async () => {
+    const { status, stdout } = await disagreements(['--pair', 'cigna', 'cohere', '--json']);
+    expect(status).toBe(0);
+    const { policies } = await loadCompiled();
+    const [a, b] = ['cigna', 'cohere'].map((id) => policies.find((p) => p.model.payer === id)!);
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(analysePair(a!, b!, readPublicExamples()))));
+    const summary = await disagreements(['--pair', 'cigna', 'cohere']);
+    expect(summary.stdout.trim().split('\n').length).toBe(1 + JSON.parse(stdout).items.length);
+  }, TIMEOUT);
+
+  it('refuses a pair with an unknown or repeated payer', async () => {
+    for (const args of [['--pair', 'cigna', 'nobody'], ['--pair', 'cigna', 'cigna'], ['--pair']]) {
+      const { status, stdout, stderr } = await disagreements(args);
+      expect(status, args.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/expected --pair A B with two different payers of: cigna, cohere/);
+    }
   }, TIMEOUT);
 
   it('refuses a seed that is not an integer', async () => {

@@ -8,10 +8,10 @@ import { evaluator } from './evaluator.ts';
 import { rng } from './prng.ts';
 import { selector } from './select.ts';
 import { pairDifferences } from './differences.ts';
-import { boundaries, matrix, strips, typicalAnchors } from './summaries.ts';
+import { landscape, matrix, typicalAnchors } from './summaries.ts';
 import { generate, sweep, type SweepTable } from './sweep.ts';
 import { asksForMore } from './unknowns.ts';
-import type { Analysis, Anchor, Strip } from './types.ts';
+import type { Analysis, Anchor } from './types.ts';
 
 export type AnalyseOptions = {
   anchors: readonly Anchor[];
@@ -49,11 +49,6 @@ export function analyse(policies: readonly CompiledPolicy[], options: AnalyseOpt
   const witnesses = select.witnesses();
   const differences = pairs.flatMap(([i, j]) => pairDifferences(policies[i]!, policies[j]!, witnesses, anchors));
   const typicalTables = typical.map((i) => ({ anchor: anchors[i]!, table: tables.get(i)! }));
-  const [primary, ...others] = typicalTables;
-  const stripList: Strip[] = primary ? [
-    ...strips(dims, payers, primary.anchor, primary.table),
-    ...others.flatMap((t) => strips(dims, payers, t.anchor, t.table, new Set(['treated-level']))),
-  ] : [];
 
   return {
     payers: policies.map((p) => ({ id: p.model.payer, name: p.model.meta.payerName })),
@@ -68,8 +63,7 @@ export function analyse(policies: readonly CompiledPolicy[], options: AnalyseOpt
       witnessesConsidered: select.considered(),
     },
     matrix: matrix(payers, witnesses, differences),
-    boundaries: boundaries(dims, payers, typicalTables),
-    strips: stripList,
+    ...landscape(dims, payers, typicalTables),
     differences,
     witnesses,
   };

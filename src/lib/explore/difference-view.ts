@@ -34,9 +34,9 @@ export type StrictnessView = { payers: Array<{ id: string; name: string }>; rows
 /**
  * For each topic, each payer's standing against the others, from every pair's named differences: against one
  * other payer it is more permissive (it approves, or sends to review, where the other denies, on more of the
- * cases found than the other way round), stricter, or even.
+ * cases found than the other way round), stricter, or even. `only`: the payers whose cells to compute (all by default).
  */
-export function strictnessView(analysis: Analysis): StrictnessView {
+export function strictnessView(analysis: Pick<Analysis, 'payers' | 'differences'>, only?: readonly string[]): StrictnessView {
   const names = new Map(analysis.payers.map((p) => [p.id, p.name]));
   const rows = TOPICS.flatMap((topic) => {
     const onTopic = analysis.differences.filter((d) => d.topic === topic && d.leans.length);
@@ -44,7 +44,7 @@ export function strictnessView(analysis: Analysis): StrictnessView {
     /** Witnesses where `x` is the more permissive against `y`, on this topic. */
     const lean = (x: string, y: string) => onTopic.filter((d) => d.pair.includes(x) && d.pair.includes(y))
       .flatMap((d) => d.leans).filter((l) => l.lenient === x && l.strict === y).reduce((n, l) => n + l.witnesses, 0);
-    const cells = analysis.payers.map(({ id }): StrictnessCell => {
+    const cells = analysis.payers.filter((p) => !only || only.includes(p.id)).map(({ id }): StrictnessCell => {
       const others = analysis.payers.filter((p) => p.id !== id).map((p) => p.id);
       const looser = others.filter((o) => lean(id, o) > lean(o, id)).map((o) => names.get(o) ?? o);
       const stricter = others.filter((o) => lean(o, id) > lean(id, o)).map((o) => names.get(o) ?? o);

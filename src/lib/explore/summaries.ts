@@ -75,6 +75,21 @@ export function strips(dims: readonly Dimension[], payers: readonly string[], an
   });
 }
 
+/**
+ * What every payer does around the typical cases, one row per payer (so it grows with the payer count, not
+ * with pairs): the boundaries in words and the strip charts (levels only, past the primary case).
+ */
+export function landscape(dims: readonly Dimension[], payers: readonly string[], typical: ReadonlyArray<{ anchor: Anchor; table: SweepTable }>): { boundaries: Boundary[]; strips: Strip[] } {
+  const [primary, ...others] = typical;
+  return {
+    boundaries: boundaries(dims, payers, typical),
+    strips: primary ? [
+      ...strips(dims, payers, primary.anchor, primary.table),
+      ...others.flatMap((t) => strips(dims, payers, t.anchor, t.table, new Set(['treated-level']))),
+    ] : [],
+  };
+}
+
 export function matrix(payers: readonly string[], witnesses: readonly Witness[], differences: readonly NamedDifference[]): PairSummary[] {
   const out: PairSummary[] = [];
   for (let i = 0; i < payers.length; i++) for (let j = i + 1; j < payers.length; j++) {

@@ -71,7 +71,16 @@ function citations(policy: CompiledPolicy, result: Result, stance: Stance): Cita
   return out;
 }
 
+/** Computed once per policy and build: /criteria/ and /compare/ both draw the spine, and each mark is an exact decision. */
+const columns = new WeakMap<CompiledPolicy, SpineColumn>();
+
 export function spineColumn(policy: CompiledPolicy): SpineColumn {
+  let column = columns.get(policy);
+  if (!column) columns.set(policy, (column = computeColumn(policy)));
+  return column;
+}
+
+function computeColumn(policy: CompiledPolicy): SpineColumn {
   const marks = LEVELS.map((level) => {
     const result = decide(policy, singleLevelCase(policy, level), { trace: true });
     const stance = stanceOf(result);
