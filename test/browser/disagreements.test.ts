@@ -16,6 +16,8 @@ import { againstDone, openPair, pairPath } from './pair-view.ts';
 
 const payers = policyFiles().map((f) => basename(f, '.mdx'));
 const pairPaths = payers.flatMap((a, i) => payers.slice(i + 1).map((b) => pairPath(a, b)));
+/** A backstop for waits on a busy shared machine (the comparison page loads every payer's evaluators), never a wait. */
+const BUSY = 120_000;
 /** The empty case: no date of service, so every payer needs information. */
 const EMPTY = permalink({}, '');
 let site: Awaited<ReturnType<typeof serveDist>>;
@@ -149,10 +151,10 @@ describe('/disagreements/', () => {
     for (const ex of examples) {
       // From the empty case (every payer needs information) to the example: wait until it is shown, then compare.
       await page.evaluate((h) => { location.hash = h; }, EMPTY);
-      await page.waitForFunction(([a, b]) => [a, b].every((p) => document.querySelector(`[data-payer="${p}"]`)?.getAttribute('data-decision') === 'needs-information'), [ex.a, ex.b]);
+      await page.waitForFunction(([a, b]) => [a, b].every((p) => document.querySelector(`[data-payer="${p}"]`)?.getAttribute('data-decision') === 'needs-information'), [ex.a, ex.b], { timeout: BUSY });
       await page.evaluate((h) => { location.hash = h; }, ex.hash);
       const decided = ex.da === 'needs-information' ? ex.b : ex.a;
-      await page.waitForFunction((p) => document.querySelector(`[data-payer="${p}"]`)?.getAttribute('data-decision') !== 'needs-information', decided);
+      await page.waitForFunction((p) => document.querySelector(`[data-payer="${p}"]`)?.getAttribute('data-decision') !== 'needs-information', decided, { timeout: BUSY });
       expect(await decisions(ex.a, ex.b), ex.hash).toEqual([ex.da, ex.db]);
       // Both deny: the difference is the denial's category, which each card shows.
       if (ex.da === ex.db) {
