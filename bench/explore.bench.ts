@@ -1,38 +1,44 @@
 /**
- * The disagreement analysis for all policies, as the build runs it (issue 7 budget: ≤ 10 s). The first run is
- * the one a build pays (cold: the JIT has not seen the evaluators); the median of the next runs is the warm
- * figure. Its size is reported with it.
+ * The disagreement explorer (issue #18): what the build runs (the per-payer overview of /disagreements/), what the
+ * browser runs on demand (one pair's analysis, the median of three), and the analysis of every pair at once
+ * (`npm run disagreements -- --json`, no longer run by the build), with its size.
  */
 import { loadCompiled } from '../src/lib/criteria/load.ts';
 import { readPublicExamples } from '../src/lib/criteria/public-cases-fs.ts';
 import { analyse } from '../src/lib/explore/analyse.ts';
 import { defaultAnchors } from '../src/lib/explore/anchors.ts';
+import { overview } from '../src/lib/explore/overview.ts';
+import { analysePair } from '../src/lib/explore/pair.ts';
 import { median } from './timing.ts';
+
+const timed = <T>(f: () => T): { ms: number; value: T } => {
+  const t0 = performance.now();
+  const value = f();
+  return { ms: performance.now() - t0, value };
+};
 
 export default async function explore() {
   const { policies } = await loadCompiled();
-  const anchors = defaultAnchors(readPublicExamples(), policies);
-  const time = () => {
-    const t0 = performance.now();
-    const analysis = analyse(policies, { anchors });
-    return { ms: performance.now() - t0, analysis };
-  };
-  const cold = time();
-  const warm = median([time().ms, time().ms, time().ms]);
-  const { size, witnesses, differences } = cold.analysis;
+  const examples = readPublicExamples();
+  const anchors = defaultAnchors(examples, policies);
+  const atBuild = timed(() => overview(policies, anchors));
+  const [a, b] = policies as [typeof policies[number], typeof policies[number]];
+  const pair = [0, 1, 2].map(() => timed(() => analysePair(a, b, examples)));
+  const all = timed(() => analyse(policies, { anchors }));
+  const { size, witnesses, differences } = all.value;
   return {
     'policies': policies.length,
     'anchors': size.anchors,
     'dimensions swept': size.dimensions,
-    'cases evaluated (sweeps + generated)': size.casesEvaluated,
-    'of which one-at-a-time sweep cases': size.sweepCases,
-    'of which generated multi-field cases': size.generatedCases,
-    'payer decisions (incl. minimization)': size.evaluations,
-    'witness candidates explained': size.witnessesConsidered,
-    'themes (witnesses kept)': witnesses.length,
-    'named differences (all pairs; at most 25 a pair)': differences.length,
-    'whole analysis, first run (as at build), ms': Math.round(cold.ms),
-    'whole analysis, warm median of 3, ms': Math.round(warm),
-    'budget (issue 7)': `≤ 10 s at build: ${cold.ms <= 10_000 ? 'met' : 'NOT met'}`,
+    'at build: overview (boundaries, charts), first run, ms': Math.round(atBuild.ms),
+    'at build: overview cases evaluated': atBuild.value.size.casesEvaluated,
+    [`on demand: one pair (${a.model.payer} × ${b.model.payer}), median of 3, ms`]: Math.round(median(pair.map((p) => p.ms))),
+    'on demand: one pair, cases evaluated': pair[0]!.value.size.casesEvaluated,
+    'every pair at once (CLI), ms': Math.round(all.ms),
+    'every pair: cases evaluated (sweeps + generated)': size.casesEvaluated,
+    'every pair: payer decisions (incl. minimization)': size.evaluations,
+    'every pair: witness candidates explained': size.witnessesConsidered,
+    'every pair: themes (witnesses kept)': witnesses.length,
+    'every pair: named differences (at most 25 a pair)': differences.length,
   };
 }
