@@ -50,8 +50,9 @@ describe('/compare/ at 20 payers', () => {
   it('compares the three payers picked, fetching only their evaluators', async () => {
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-    await page.goto(`${site.url}/compare/`);
-    await page.waitForSelector('#results[data-state="ready"]');
+    // A busy machine takes long over a blank form's first explanations: start from a case, wait generously.
+    await page.goto(`${site.url}/compare/#case=${encodeCase(sharedCase('stenting').case)}`);
+    await page.waitForSelector('#results[data-state="ready"]', { timeout: 120_000 });
     const boxes = page.locator('#payer-choice input[name="payer"]');
     const all = await boxes.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(all).toHaveLength(20);
@@ -82,7 +83,7 @@ describe('/compare/ at 20 payers', () => {
     await page.waitForFunction((ids) => {
       const shown = [...document.querySelectorAll('article.payer-result[data-payer]')].filter((e) => e.getClientRects().length > 0);
       return document.querySelector('#results')?.getAttribute('data-state') === 'ready' && shown.length === ids.length && shown.every((e) => e.getAttribute('data-decision'));
-    }, picked);
+    }, picked, { timeout: 120_000 });
     const cards = await visibleCards();
     expect(cards.map((c) => c.payer).sort()).toEqual([...picked].sort());
     for (const c of cards) expect(c.decision, c.payer!).toBe(shared.expected[original(c.payer!)]!.decision);
@@ -92,7 +93,7 @@ describe('/compare/ at 20 payers', () => {
     expect(url.searchParams.get('payers')!.split(',').sort()).toEqual([...picked].sort());
     expect(url.hash).toMatch(/^#case=/);
     expect(await seriousAxeViolations(page)).toEqual([]);
-  });
+  }, 600_000);
 
   it('opens a permalink with its payers, loading only theirs', async () => {
     const requested: string[] = [];
@@ -106,7 +107,7 @@ describe('/compare/ at 20 payers', () => {
       const shared = sharedCase('stenting');
       await fresh.goto(`${site.url}/compare/?payers=${picked.join(',')}#case=${encodeCase(shared.case)}`);
       await fresh.waitForFunction((n) => document.querySelector('#results')?.getAttribute('data-state') === 'ready'
-        && [...document.querySelectorAll('article.payer-result[data-payer]')].filter((e) => e.getClientRects().length > 0 && e.getAttribute('data-decision')).length === n, picked.length);
+        && [...document.querySelectorAll('article.payer-result[data-payer]')].filter((e) => e.getClientRects().length > 0 && e.getAttribute('data-decision')).length === n, picked.length, { timeout: 120_000 });
       const shown = await fresh.locator('article.payer-result[data-payer]').evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).map((e) => [e.getAttribute('data-payer'), e.getAttribute('data-decision')]));
       expect(shown.map(([p]) => p).sort()).toEqual([...picked].sort());
       for (const [p, d] of shown) expect(d, p!).toBe(shared.expected[original(p!)]!.decision);
@@ -115,7 +116,7 @@ describe('/compare/ at 20 payers', () => {
     } finally {
       await fresh.close();
     }
-  });
+  }, 300_000);
 });
 
 describe('/criteria/ at 20 payers', () => {
