@@ -34,8 +34,8 @@ describe(`pair views at ${PAYERS} payers`, () => {
   it('a policy and its copy: no difference, said in plain words', async () => {
     expect(await openPair(page, `${site.url}${pairPath('cigna', 'cigna-c1')}`)).toBe(0);
     // In the site's payer order (files by name: `cigna-c1` before `cigna`).
-    expect(await page.locator('h1').textContent()).toMatch(/^How Cigna [^)]*\)( \(copy 1\))? and Cigna [^)]*\)( \(copy 1\))? differ$/);
-    expect(await page.locator('h1').textContent()).toContain('(copy 1)');
+    expect(await page.locator('h1').textContent()).toMatch(/^How Cigna (copy 1 )?\(eviCore\) and Cigna (copy 1 )?\(eviCore\) differ$/);
+    expect(await page.locator('h1').textContent()).toContain('copy 1');
     expect(await page.locator('[data-pair-status]').textContent()).toMatch(/^No case was found on which these two payers decide differently: they agree on every one of the [\d,]+ cases tried\.$/);
     expect(await page.locator('[data-difference]').count()).toBe(0);
   });
@@ -53,7 +53,7 @@ describe(`pair views at ${PAYERS} payers`, () => {
 
   it('a pair linked the other way round reads the same; an unknown payer is said so, not shown', async () => {
     const count = await openPair(page, `${site.url}${pairPath('cohere-c2', 'cigna')}`);
-    expect(await page.locator('h1').textContent()).toMatch(/^How Cigna.* and Cohere.*\(copy 2\) differ$/);
+    expect(await page.locator('h1').textContent()).toMatch(/^How Cigna.* and Cohere Health copy 2 differ$/);
     expect(count).toBeGreaterThan(5);
     await page.goto(`${site.url}${pairPath('cigna', '<b>nobody</b>')}`);
     await page.waitForFunction(() => /There is no payer/.test(document.querySelector('[data-pair-status]')?.textContent ?? ''));
@@ -83,7 +83,7 @@ describe(`search at ${PAYERS} payers`, () => {
     expect((await shown()).length).toBeGreaterThanOrEqual(10);
     await page.locator('[data-search-filters] summary').click();
     expect(await page.locator('[data-search-filters] input[type="checkbox"]').count()).toBe(PAYERS);
-    await page.getByRole('checkbox', { name: 'Cohere Health (copy 3)' }).check();
+    await page.getByRole('checkbox', { name: 'Cohere Health copy 3' }).check();
     await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.startsWith('1 payer,'));
     expect(await shown()).toEqual(['cohere-c3']);
   });

@@ -23,8 +23,17 @@ export function copyPolicy(text: string, copy: number): { payer: string; text: s
   const payer = `${payerIdOf(text)}-c${copy}`;
   const frontmatter = (match[1] ?? '')
     .replace(/^payer:\s*\S+\s*$/m, `payer: ${payer}`)
-    .replace(/^payerName:\s*(.+?)\s*$/m, (_, name: string) => `payerName: ${JSON.stringify(`${unquote(name)} (copy ${copy})`)}`);
+    .replace(/^payerName:\s*(.+?)\s*$/m, (_, name: string) => `payerName: ${JSON.stringify(copyName(unquote(name), copy))}`);
   return { payer, text: `---\n${frontmatter}\n---\n${text.slice(match[0].length)}` };
+}
+
+/**
+ * "Cigna (eviCore)" → "Cigna copy 1 (eviCore)": the copy's number goes before any parenthetical note, since the
+ * pages' short names drop those notes and every copy must still be told apart.
+ */
+function copyName(name: string, copy: number): string {
+  const note = name.indexOf(' (');
+  return note < 0 ? `${name} copy ${copy}` : `${name.slice(0, note)} copy ${copy}${name.slice(note)}`;
 }
 
 function unquote(yamlScalar: string): string {

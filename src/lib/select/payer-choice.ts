@@ -44,10 +44,7 @@ export function matchesFilter(name: string, query: string): boolean {
   return fold(query).split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
 }
 
-/**
- * Names people can tell apart: the short payer name, or the full one where two payers share a short name
- * (the scale fixture's copies, "Cigna (eviCore) (copy 1)").
- */
+/** Names people can tell apart: the short payer name, or the full one where two payers share a short name. */
 export function payerOptions(models: readonly PolicyModel[]): PayerOption[] {
   const short = models.map((m) => payerName(m));
   return models.map((m, i) => ({ id: m.payer, name: short.filter((s) => s === short[i]).length > 1 ? m.meta.payerName : short[i]! }));
