@@ -83,7 +83,7 @@ describe(`search at ${PAYERS} payers`, () => {
     expect((await shown()).length).toBeGreaterThanOrEqual(10);
     await page.locator('[data-search-filters] summary').click();
     expect(await page.locator('[data-search-filters] input[type="checkbox"]').count()).toBe(PAYERS);
-    await page.getByRole('checkbox', { name: 'Cohere Health copy 3' }).check();
+    await page.locator('[data-search-filters]').getByRole('checkbox', { name: 'Cohere Health copy 3' }).check();
     await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.startsWith('1 payer,'));
     expect(await shown()).toEqual(['cohere-c3']);
   });
