@@ -2,7 +2,7 @@
  * `npm run scale -- N [--out DIR] [--no-build] [--json]`: a site of N payers made from the real policies under new
  * payer ids, written to DIR/policies (default: a folder in the system's temporary directory) and built into
  * DIR/dist, with its figures (build time, dist/ size, peak memory, /compare/ initial JavaScript). Serve it with
- * `npx astro preview --outDir DIR/dist` or check it with `POLICIES_DIR=DIR/policies npm run check`.
+ * `npx pagefind --site DIR/dist --serve` or check it with `POLICIES_DIR=DIR/policies npm run check`.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
