@@ -46,6 +46,9 @@ describe(`pair views at ${PAYERS} payers`, () => {
     expect(await page.locator('[data-difference]').count()).toBe(count);
     expect(await page.locator('[data-difference] .rule').count()).toBe(2 * count);
     expect(await page.locator('[data-difference] a.difference-link').count()).toBe(count);
+    // Each example opens /compare/ with just the pair chosen (the default choice at 20 payers may hold neither).
+    const chosen = await page.locator('[data-difference] a.difference-link').evaluateAll((els) => els.map((e) => new URL((e as HTMLAnchorElement).href).searchParams.get('payers')?.split(',').sort().join(',')));
+    expect(new Set(chosen)).toEqual(new Set(['cigna,cohere-c2']));
     const topics = await page.locator('[data-difference]').evaluateAll((els) => els.map((e) => e.getAttribute('data-difference')));
     expect(topics).toContain('treated levels');
     expect(await seriousAxeViolations(page)).toEqual([]);

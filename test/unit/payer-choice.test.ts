@@ -1,11 +1,16 @@
 /** The payer choice of /compare/, /criteria/ and the home page: default, the address's `?payers=`, the name filter. */
 import { describe, expect, it } from 'vitest';
 import { loadModels } from '../../src/lib/criteria/load.ts';
-import { ALL_UP_TO, choiceFromSearch, defaultChoice, matchesFilter, payerOptions, searchWithChoice } from '../../src/lib/select/payer-choice.ts';
+import { ALL_UP_TO, choiceFromSearch, defaultChoice, linkWithChoice, matchesFilter, payerOptions, searchWithChoice } from '../../src/lib/select/payer-choice.ts';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `payer-${i + 1}`);
 
 describe('payer choice', () => {
+  it('a /compare/ link opens with just the payers named, its case kept', () => {
+    expect(linkWithChoice('/compare/#case=eyJ9', ['cigna', 'kaiser-wa'])).toBe('/compare/?payers=cigna,kaiser-wa#case=eyJ9');
+    expect(choiceFromSearch(new URL(linkWithChoice('/compare/#case=x', ['regence', 'cohere']), 'http://x').search, ['cigna', 'cohere', 'regence'])).toEqual(['cohere', 'regence']);
+  });
+
   it('chooses every payer when there are few, the first five of many', () => {
     expect(defaultChoice(ids(ALL_UP_TO))).toEqual(ids(ALL_UP_TO));
     expect(defaultChoice(ids(50))).toEqual(ids(5));

@@ -37,6 +37,13 @@ export function searchWithChoice(search: string, chosen: readonly string[], ids:
   return text ? `?${text}` : '';
 }
 
+/** A link to /compare/ that opens with just these payers chosen: `/compare/#case=…` → `/compare/?payers=a,b#case=…`. */
+export function linkWithChoice(link: string, chosen: readonly string[]): string {
+  const hash = link.indexOf('#');
+  const [path, fragment] = hash < 0 ? [link, ''] : [link.slice(0, hash), link.slice(hash)];
+  return `${path}?${CHOICE_PARAM}=${chosen.map(encodeURIComponent).join(',')}${fragment}`;
+}
+
 /** A name filter: every word typed appears in the name (case and accents ignored). */
 export function matchesFilter(name: string, query: string): boolean {
   const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

@@ -10,6 +10,7 @@ import { outcomeWords, type OutcomeKey } from '../../lib/explore/outcome.ts';
 import type { Witness } from '../../lib/explore/types.ts';
 import { decisionOf } from '../../lib/explore/witness-view.ts';
 import { h } from '../compare/dom.ts';
+import { linkWithChoice } from '../../lib/select/payer-choice.ts';
 
 type Names = ReadonlyMap<string, string>;
 
@@ -54,7 +55,8 @@ export function differenceCard(d: DifferenceItem, names: Names, index: number): 
         h('strong', {}, 'Example:'), ` ${d.example.words} `,
         ...joined(d.sides.map((s, i) => [`${s.name} `, badge(d.example.outcomes[i]!)]), ', '), '. ',
         h('a', {
-          class: 'difference-link', href: d.example.permalink,
+          // With only the pair chosen, so the example shows these two payers however many the site has.
+          class: 'difference-link', href: linkWithChoice(d.example.permalink, d.pair),
           'data-payer-a': d.pair[0], 'data-decision-a': d.decisions[0], 'data-payer-b': d.pair[1], 'data-decision-b': d.decisions[1],
         }, 'Open in Compare', hidden(` (${d.title})`)),
       ),
