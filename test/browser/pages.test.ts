@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, serveDist, seriousAxeViolations } from './harness.ts';
 import { policyFiles } from '../../src/lib/criteria/load.ts';
-import { basename } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 const payers = policyFiles().map((f) => basename(f, '.mdx'));
 let site: Awaited<ReturnType<typeof serveDist>>;
@@ -49,6 +50,18 @@ describe('every page loads cleanly', () => {
       page.off('console', onConsole);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe('the built pages\' words', () => {
+  // Astro drops the line break after an element that ends a source line ("a <strong>Library</strong>⏎of" came out
+  // as "Libraryof"): no word may run into the end of a link or an emphasis on any built page.
+  it('keep their spaces: no word joined to the end of a link or emphasis', () => {
+    const dist = join(process.cwd(), 'dist');
+    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    const joined = pages.flatMap((f) => [...readFileSync(join(dist, f), 'utf8').matchAll(/<\/(?:a|strong|em|code|abbr)>[A-Za-z][a-z]+/g)].map((m) => `${f}: ${m[0]}`));
+    expect(joined).toEqual([]);
   });
 });
 
