@@ -6,6 +6,7 @@
 import { basename, dirname, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { policyFiles, POLICY_DIR } from '../lib/criteria/load.ts';
+import { emittedLoaders } from './vite-compiled-policies.ts';
 
 const ID = 'virtual:policy-client-loaders';
 
@@ -29,6 +30,7 @@ export function clientLoaders(): Plugin {
     },
     load(id) {
       if (id !== `\0${ID}`) return null;
+      if (this.environment?.mode === 'build') return emittedLoaders(this, 'slim');
       const payers = policyFiles().map((f) => basename(f, '.mdx'));
       return `export const loaders = {\n${payers.map((p) => `  ${JSON.stringify(p)}: () => import(${JSON.stringify(`virtual:policy-client/${p}`)}),`).join('\n')}\n};\n`;
     },

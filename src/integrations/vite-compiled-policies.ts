@@ -4,16 +4,20 @@
  * ships. In dev, saving an MDX file invalidates its module so pages re-render with the new criteria.
  * `virtual:policy-demo` is the authoring guide's demonstration policy, compiled the same way plus its text;
  * it is kept out of `virtual:policies` so that it is never listed as a payer. `virtual:policy-loaders` imports
- * each full policy on demand (one chunk per payer), for the pair views of /disagreements/ (issue #18).
+ * each full policy on demand (one module per payer), for the pair views of /disagreements/ (issue #18).
+ * A build serves the same modules as files outside the bundler instead (compiled-files.ts, issue #18).
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Plugin } from 'vite';
+import type { Plugin, Rollup } from 'vite';
 import { compileModule } from '../lib/criteria/compile.ts';
 import { loadModel, policyFiles, POLICY_DIR } from '../lib/criteria/load.ts';
 import { cachedModel } from './model-cache.ts';
 import { policyError } from './policy-error.ts';
 import { DEMO_POLICY } from '../lib/authoring/demo.ts';
+import { compiledFiles, loadersByUrl, policiesFromFiles, type Variant } from './compiled-files.ts';
+
+type PluginContext = Rollup.PluginContext;
 
 const ALL = 'virtual:policies';
 const ONE = 'virtual:policy/';
@@ -60,6 +64,12 @@ export function compiledPolicies(): Plugin {
         if (!model || errors.length) throw policyError(errors);
         return `${compileModule(model)}\nexport const text = ${JSON.stringify(text)};\n`;
       }
+      // A build keeps the compiled modules out of the bundler's graph (see compiled-files.ts).
+      const building = this.environment?.mode === 'build';
+      if (id === `\0${LOADERS}` && building) return emittedLoaders(this, 'full');
+      if (id === `\0${ALL}` && building && this.environment.config.consumer === 'server') {
+        return policiesFromFiles(join(this.environment.config.cacheDir, 'compiled-policies'));
+      }
       if (id === `\0${LOADERS}`) {
         const payers = policyFiles().map((f) => basename(f, '.mdx'));
         return `export const loaders = {\n${payers.map((p) => `  ${JSON.stringify(p)}: () => import(${JSON.stringify(`${ONE}${p}`)}),`).join('\n')}\n};\n`;
@@ -84,4 +94,12 @@ export function compiledPolicies(): Plugin {
       return null;
     },
   };
+}
+
+/** In a build: each payer's module emitted as an asset of its own, and loaders importing it by URL. */
+export function emittedLoaders(ctx: PluginContext, variant: Variant): string {
+  const { base, build } = ctx.environment.config;
+  const files = compiledFiles(variant);
+  for (const f of files) ctx.emitFile({ type: 'asset', fileName: `${build.assetsDir}/${f.name}`, source: f.code });
+  return loadersByUrl(files, (f) => `${base}${build.assetsDir}/${f.name}`);
 }

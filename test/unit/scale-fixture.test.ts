@@ -7,6 +7,7 @@ import { decide } from '../../src/lib/criteria/decide.ts';
 import { importCompiled, loadModel, policyFiles } from '../../src/lib/criteria/load.ts';
 import { copyPolicy, payerIdOf, scaledPolicies } from '../../src/lib/scale/copies.ts';
 import { writeScaleFixture } from '../../src/lib/scale/build-site.ts';
+import { buildProcess } from '../../src/lib/scale/build-process.ts';
 
 const copyOf = (name: string) => name.replace(/^([^(]*?)( \(|$)/, '$1 copy 2$2');
 const originals = policyFiles().map((p) => ({ name: p.split('/').pop()!, text: readFileSync(p, 'utf8') }));
@@ -50,5 +51,23 @@ describe('scale fixture (issue #18)', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the build process settings (issue #18: 50 payers within 1 GB)', () => {
+  it('caps the heap at 1 GB up to 51 payers, then 20 MB per payer, never below what the site needs', () => {
+    const limit = (n: number) => Number(buildProcess(n, {}).execArgv.find((a) => a.startsWith('--max-old-space-size='))!.split('=')[1]);
+    expect(limit(5)).toBe(1024);
+    expect(limit(50)).toBe(1024);
+    expect(limit(200)).toBe(4000);
+    // Live heap measured at about 130 MB plus 3 MB per payer: the limit stays at least three times that.
+    for (const n of [5, 50, 100, 500]) expect(limit(n)).toBeGreaterThanOrEqual(3 * (130 + 3 * n));
+  });
+
+  it('starts Rolldown with one thread of each kind unless the environment says otherwise', () => {
+    expect(buildProcess(5, {}).env).toMatchObject({ ROLLDOWN_WORKER_THREADS: '1', ROLLDOWN_MAX_BLOCKING_THREADS: '1', MALLOC_ARENA_MAX: '2' });
+    const env = buildProcess(5, { ROLLDOWN_WORKER_THREADS: '8', PATH: '/bin' }).env;
+    expect(env.ROLLDOWN_WORKER_THREADS).toBe('8');
+    expect(env.PATH).toBe('/bin');
   });
 });

@@ -2,23 +2,16 @@
  * Node-side loading: every policy file → parsed → validated → compiled module → imported. The CLI, the
  * checker, the tests and the bench use this; the site uses the same steps through the Vite plugin.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { compileModule, type CompiledPolicy } from './compile.ts';
 import type { Message } from './messages.ts';
 import type { PolicyModel } from './model.ts';
 import { parseMdx } from './parse.ts';
+import { POLICY_DIR, policyFiles } from './policy-files.ts';
 import { validate } from './validate.ts';
 
-/**
- * Where the policies live, relative to the working directory. `POLICIES_DIR` points the CLI, the checker and
- * a dev server at another folder (the dev-server test serves a fixture site this way).
- */
-export const POLICY_DIR = process.env.POLICIES_DIR || 'src/content/policies';
-
-export function policyFiles(dir = resolve(POLICY_DIR)): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort().map((f) => join(dir, f));
-}
+export { POLICY_DIR, policyFiles };
 
 type Loaded = { model: PolicyModel | null; messages: Message[] };
 /**

@@ -1,9 +1,9 @@
 /**
  * Writes a scale fixture of N payers and builds it into its own folder, measuring what issue #18 limits: build
- * time, dist/ size, peak memory (this process's, since Astro builds in it) and the initial JavaScript of
- * /compare/. One build per process: peak memory is a process-wide high-water mark.
+ * time, dist/ size, peak memory and the initial JavaScript of /compare/. The build runs as `npm run build` does
+ * (scripts/build.ts, then Pagefind); peak memory is the Astro process's own high-water mark, which it reports.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { scaledPolicies } from './copies.ts';
@@ -50,12 +50,17 @@ export async function buildScaleSite(n: number, out: string): Promise<ScaleFigur
   const policies = writeScaleFixture(n, out);
   const dist = join(out, 'dist');
   rmSync(dist, { recursive: true, force: true });
-  // The config reads POLICIES_DIR when Astro loads it, which is after this line.
-  process.env.POLICIES_DIR = policies;
-  const { build } = await import('astro');
+  const statsFile = join(out, 'build-stats.json');
+  rmSync(statsFile, { force: true });
   const t0 = performance.now();
-  await build({ root: process.cwd(), outDir: dist, logLevel: 'warn' });
+  const run = spawnSync(process.execPath, ['scripts/build.ts', '--outDir', dist], {
+    env: { ...process.env, POLICIES_DIR: policies, BUILD_STATS: statsFile },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`building ${n} payers failed (exit ${run.status}):\n${run.stderr || run.stdout}`);
   const t1 = performance.now();
+  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { peakMemoryBytes: number };
   execFileSync(process.execPath, [resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', dist], { stdio: 'ignore' });
   const t2 = performance.now();
   const size = folderSize(dist);
@@ -66,8 +71,7 @@ export async function buildScaleSite(n: number, out: string): Promise<ScaleFigur
     pagefindSeconds: (t2 - t1) / 1000,
     distBytes: size.bytes,
     distFiles: size.files,
-    // maxRSS is in kilobytes.
-    peakMemoryBytes: process.resourceUsage().maxRSS * 1024,
+    peakMemoryBytes: stats.peakMemoryBytes,
     compareInitialJsGzipBytes: initialJs(dist, 'compare/index.html').gzipBytes,
     out,
   };
