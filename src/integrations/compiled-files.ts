@@ -8,7 +8,7 @@
  * as virtual modules (vite-compiled-policies.ts), which is what lets an edit reload its page.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileModule } from '../lib/criteria/compile.ts';
@@ -39,13 +39,22 @@ export function loadersByUrl(files: readonly CompiledFile[], urlOf: (f: Compiled
   return [`const URLS = ${JSON.stringify(Object.fromEntries(files.map((f) => [f.payer, urlOf(f)])))};`, `export const loaders = {`, ...rows, `};`, ''].join('\n');
 }
 
+/** Files of earlier versions are removed a day after they were written (a build running then may still read them). */
+const STALE_MS = 24 * 60 * 60 * 1000;
+
 /**
  * Writes the full modules under `dir` (written once per content: the name is the hash) and returns the source
  * of `virtual:policies` importing them by file URL, for the prerender, which runs in Node at build time.
  */
 export function policiesFromFiles(dir: string): string {
   mkdirSync(dir, { recursive: true });
-  const urls = compiledFiles('full').map((f) => {
+  const files = compiledFiles('full');
+  const current = new Set(files.map((f) => f.name.replace(/\.js$/, '.mjs')));
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (!current.has(name) && Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });
+  }
+  const urls = files.map((f) => {
     const path = join(dir, f.name.replace(/\.js$/, '.mjs'));
     if (!existsSync(path)) {
       // Write then rename: two builds sharing the folder never read half a file.

@@ -7,7 +7,14 @@ import { readFileSync } from 'node:fs';
 import { loadModel } from '../lib/criteria/load.ts';
 
 type Loaded = ReturnType<typeof loadModel>;
-const cache = new Map<string, { text: string; loaded: Loaded }>();
+type Cache = Map<string, { text: string; loaded: Loaded }>;
+/**
+ * One cache per process, not per module instance: Astro loads its config (the remark and Vite plugins) and the
+ * content config (the collection's loader) through different module runners, each with its own copy of this
+ * module. A cache per copy parsed, and kept, every policy twice.
+ */
+const KEY = Symbol.for('vertebral-augmentation-criteria.model-cache');
+const cache: Cache = ((globalThis as Record<symbol, Cache>)[KEY] ??= new Map());
 
 export function cachedModel(path: string, text = readFileSync(path, 'utf8')): Loaded {
   const hit = cache.get(path);
