@@ -11,7 +11,7 @@ import { answersToDecide, askNext, withAnswers } from '../../src/lib/explain/ask
 import { explainComparison } from '../../src/lib/explain/explain-comparison.ts';
 import { nearestPathway } from '../../src/lib/explain/nearest.ts';
 import { topicOf } from '../../src/lib/explain/topic.ts';
-import { explain } from '../../src/lib/explain/why.ts';
+import { answerWords, explain } from '../../src/lib/explain/why.ts';
 import { withExplanations } from '../../src/lib/explain/with-explanations.ts';
 import { factBlock, inlinePolicy } from '../fixtures/inline-policy.ts';
 import { sharedCases } from '../fixtures/shared-cases.ts';
@@ -123,6 +123,11 @@ describe('why', () => {
     const e = explain(withAge, c, r, deciding);
     expect(e.why).toBe('Painful fracture after conservative care is not met: Conservative care: 3 weeks of prescription analgesic (failed); needs more than 4 weeks (failed) (I.A). Answering Age: under 80 years would decide it (deny).');
     expect(e.reasons.map((x) => x.node)).toEqual(['a-care']);
+  });
+
+  it('an answer that is a date reads as a date', () => {
+    expect(answerWords({ field: 'dateOfService', value: '2025-06-30' })).toBe('Date of service: 2025-06-30');
+    expect(answerWords({ field: 'request.purpose', value: 'treat-fracture-or-lesion' })).toBe('Purpose: treat fracture or lesion');
   });
 
   it('never shows a field path, on every shared case with every real policy', async () => {

@@ -8,6 +8,7 @@
  * a known node stays known whatever is added (Kleene monotonicity), so facts beneath it settle nothing.
  */
 import { FACTS_BY_PATH, readFact } from './facts.ts';
+import { humanize } from './kinds/wording.ts';
 import { compare } from './interpret.ts';
 import { U } from './kleene.ts';
 import { LEVELS } from './levels.ts';
@@ -33,7 +34,6 @@ export type Unknown = {
 type Therapies = Extract<ModelNode, { kind: 'therapies' }>;
 type Item = { kind?: string; weeks?: unknown; outcome?: unknown };
 
-const words = (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : String(v).replace(/-/g, ' '));
 
 /** Pieces of [min, max] cut at the thresholds: each threshold itself and one value strictly between. */
 export function numberChoices(min: number, max: number, cuts: readonly number[] = []): Choice[] {
@@ -138,19 +138,19 @@ function therapyListChoices(model: PolicyModel, weeksCuts: readonly number[]): C
     const parts = assignments.map((a) => a.flatMap((o, i) => o.items.map((t) => ({ kind: members[i]!, ...t }))));
     lists = lists.flatMap((l) => parts.map((p) => [...l, ...p]));
   }
-  return lists.map((list) => ({ value: list, words: list.map((t) => `${words(t.kind)} ${t.weeks} weeks ${t.outcome}`).join('; ') || 'none' }));
+  return lists.map((list) => ({ value: list, words: list.map((t) => `${humanize(t.kind)} ${t.weeks} weeks ${t.outcome}`).join('; ') || 'none' }));
 }
 
 function factChoices(model: PolicyModel, path: string, cuts: ReadonlyMap<string, number[]>): Choice[] {
   const fact = FACTS_BY_PATH.get(path)!;
   switch (fact.type) {
     case 'number': return numberChoices(fact.min, fact.max, cuts.get(path));
-    case 'boolean': return [true, false].map((value) => ({ value, words: words(value) }));
-    case 'enum': return fact.values.map((value) => ({ value, words: words(value) }));
+    case 'boolean': return [true, false].map((value) => ({ value, words: humanize(value) }));
+    case 'enum': return fact.values.map((value) => ({ value, words: humanize(value) }));
     case 'set': {
       const asked = model.nodes.flatMap((n) => (n.kind === 'fact' && n.fact === path && n.op === 'has' ? [n.value as string] : []));
       const used = fact.values.filter((v) => asked.includes(v));
-      return subsets(used.length ? used : fact.values).map((value) => ({ value, words: value.map(words).join(', ') || 'none' }));
+      return subsets(used.length ? used : fact.values).map((value) => ({ value, words: value.map(humanize).join(', ') || 'none' }));
     }
     case 'levels': return levelChoices(model);
     case 'therapies': return therapyListChoices(model, cuts.get('weeks') ?? []);
