@@ -12,8 +12,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, write
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileModule } from '../lib/criteria/compile.ts';
-import { policyFiles } from '../lib/criteria/load.ts';
-import { cachedModel } from './model-cache.ts';
+import { loadModel, policyFiles } from '../lib/criteria/load.ts';
 import { policyError } from './policy-error.ts';
 
 export type Variant = 'full' | 'slim';
@@ -22,7 +21,7 @@ export type CompiledFile = { payer: string; code: string; name: string };
 /** Every policy's module compiled, named `<payer>.<hash>.js` by its content; an invalid policy throws. */
 export function compiledFiles(variant: Variant): CompiledFile[] {
   return policyFiles().map((file) => {
-    const { model, messages } = cachedModel(file);
+    const { model, messages } = loadModel(file);
     const errors = messages.filter((m) => m.severity === 'error');
     if (!model || errors.length) throw policyError(errors);
     const code = compileModule(model, { slim: variant === 'slim' });

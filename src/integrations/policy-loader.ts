@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { glob, type Loader } from 'astro/loaders';
-import { policyFiles, POLICY_DIR } from '../lib/criteria/load.ts';
-import { cachedModel } from './model-cache.ts';
+import { loadModel, policyFiles, POLICY_DIR } from '../lib/criteria/load.ts';
 import type { Message } from '../lib/criteria/messages.ts';
 import { policyError } from './policy-error.ts';
 
@@ -15,7 +14,7 @@ export function frontmatterErrors(path: string): Message[] {
   const text = readFileSync(path, 'utf8');
   const lines = text.split('\n');
   const end = lines[0]?.trim() === '---' ? lines.findIndex((l, i) => i > 0 && l.trim() === '---') + 1 : 0;
-  return cachedModel(path, text).messages.filter((m) => m.severity === 'error' && (end <= 0 || m.place.line <= end));
+  return loadModel(path, text).messages.filter((m) => m.severity === 'error' && (end <= 0 || m.place.line <= end));
 }
 
 export function policyLoader(): Loader {

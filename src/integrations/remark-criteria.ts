@@ -8,8 +8,7 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import type { Root, Code, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
-import { POLICY_DIR } from '../lib/criteria/load.ts';
-import { cachedModel } from './model-cache.ts';
+import { loadModel, POLICY_DIR } from '../lib/criteria/load.ts';
 import { toVFileMessage } from '../lib/criteria/messages.ts';
 import { policyError } from './policy-error.ts';
 
@@ -40,7 +39,7 @@ export function remarkCriteria() {
     if (!path || !isPolicyFile(path)) return;
     // Read the file as written (Astro hands the plugin the body without frontmatter, which would shift lines).
     const text = readFileSync(path, 'utf8');
-    const { model, messages } = cachedModel(path, text);
+    const { model, messages } = loadModel(path, text);
     for (const m of messages) file.messages.push(toVFileMessage(m));
     const errors = messages.filter((m) => m.severity === 'error');
     if (errors.length || !model) throw policyError(errors);

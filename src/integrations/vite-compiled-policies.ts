@@ -12,7 +12,6 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Plugin, Rollup } from 'vite';
 import { compileModule } from '../lib/criteria/compile.ts';
 import { loadModel, policyFiles, POLICY_DIR } from '../lib/criteria/load.ts';
-import { cachedModel } from './model-cache.ts';
 import { policyError } from './policy-error.ts';
 import { DEMO_POLICY } from '../lib/authoring/demo.ts';
 import { compiledFiles, loadersByUrl, policiesFromFiles, type Variant } from './compiled-files.ts';
@@ -86,7 +85,7 @@ export function compiledPolicies(): Plugin {
       if (prefix) {
         const file = fileFor(id.slice(prefix.length + 1));
         this.addWatchFile(file);
-        const { model, messages } = cachedModel(file);
+        const { model, messages } = loadModel(file);
         const errors = messages.filter((m) => m.severity === 'error');
         if (!model || errors.length) throw policyError(errors);
         return compileModule(model, { slim: prefix === CLIENT_ONE });

@@ -15,10 +15,14 @@ export { POLICY_DIR, policyFiles };
 
 type Loaded = { model: PolicyModel | null; messages: Message[] };
 /**
- * One parse per file content: the remark plugin, the Vite plugin (full and slim modules), the checker and the
- * tests all ask for the same files; only an edit (new text) parses again. Callers must not mutate the result.
+ * One parse per file content: the content loader, the remark plugin, the Vite plugin, the checker and the tests
+ * all ask for the same files; only an edit (new text) parses again. Callers must not mutate the result.
+ * One cache per process, not per module instance: Astro loads its config (the remark and Vite plugins) and the
+ * content config (the collection's loader) through different module runners, each with its own copy of this
+ * module; a cache per copy parsed, and kept, every policy twice (issue #18).
  */
-const loaded = new Map<string, { text: string; result: Loaded }>();
+const CACHE = Symbol.for('vertebral-augmentation-criteria.loaded-models');
+const loaded: Map<string, { text: string; result: Loaded }> = ((globalThis as Record<symbol, Map<string, { text: string; result: Loaded }>>)[CACHE] ??= new Map());
 
 /** Parses and validates one policy file; `file` in messages is relative to the working directory. */
 export function loadModel(path: string, text = readFileSync(path, 'utf8')): Loaded {
