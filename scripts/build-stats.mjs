@@ -3,10 +3,9 @@
 import { writeFileSync } from 'node:fs';
 
 const file = process.env.BUILD_STATS;
-const started = performance.now();
 if (file) {
-  process.on('exit', (code) => {
+  process.on('exit', () => {
     const { maxRSS } = process.resourceUsage(); // kilobytes
-    writeFileSync(file, JSON.stringify({ code, seconds: (performance.now() - started) / 1000, peakMemoryBytes: maxRSS * 1024 }));
+    writeFileSync(file, JSON.stringify({ peakMemoryBytes: maxRSS * 1024 }));
   });
 }

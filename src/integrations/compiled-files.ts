@@ -11,12 +11,17 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Rollup } from 'vite';
 import { compileModule } from '../lib/criteria/compile.ts';
+import type { PolicyModel } from '../lib/criteria/model.ts';
 import { loadModel, policyFiles } from '../lib/criteria/load.ts';
 import { policyError } from './policy-error.ts';
 
 export type Variant = 'full' | 'slim';
 export type CompiledFile = { payer: string; code: string; name: string };
+
+/** Compiled once per model (the parse cache returns the same model until its text changes) and variant. */
+const compiled = new WeakMap<PolicyModel, Partial<Record<Variant, { code: string; hash: string }>>>();
 
 /** Every policy's module compiled, named `<payer>.<hash>.js` by its content; an invalid policy throws. */
 export function compiledFiles(variant: Variant): CompiledFile[] {
@@ -24,8 +29,12 @@ export function compiledFiles(variant: Variant): CompiledFile[] {
     const { model, messages } = loadModel(file);
     const errors = messages.filter((m) => m.severity === 'error');
     if (!model || errors.length) throw policyError(errors);
-    const code = compileModule(model, { slim: variant === 'slim' });
-    const hash = createHash('sha256').update(code).digest('hex').slice(0, 8);
+    const byVariant = compiled.get(model) ?? {};
+    compiled.set(model, byVariant);
+    const { code, hash } = byVariant[variant] ??= (() => {
+      const code = compileModule(model, { slim: variant === 'slim' });
+      return { code, hash: createHash('sha256').update(code).digest('hex').slice(0, 8) };
+    })();
     const payer = basename(file, '.mdx');
     return { payer, code, name: `${payer}.${hash}.js` };
   });
@@ -47,25 +56,31 @@ const STALE_MS = 24 * 60 * 60 * 1000;
  */
 export function policiesFromFiles(dir: string): string {
   mkdirSync(dir, { recursive: true });
-  const files = compiledFiles('full');
-  const current = new Set(files.map((f) => f.name.replace(/\.js$/, '.mjs')));
+  // Node imports them as ES modules whatever package.json says: .mjs.
+  const files = compiledFiles('full').map((f) => ({ ...f, path: join(dir, f.name.replace(/\.js$/, '.mjs')) }));
+  const current = new Set(files.map((f) => f.path));
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (!current.has(name) && Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });
+    if (!current.has(path) && Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });
   }
-  const urls = files.map((f) => {
-    const path = join(dir, f.name.replace(/\.js$/, '.mjs'));
-    if (!existsSync(path)) {
-      // Write then rename: two builds sharing the folder never read half a file.
-      const temp = `${path}.${process.pid}.tmp`;
-      writeFileSync(temp, f.code);
-      renameSync(temp, path);
-    }
-    return pathToFileURL(path).href;
-  });
+  for (const f of files) {
+    if (existsSync(f.path)) continue;
+    // Write then rename: two builds sharing the folder never read half a file.
+    const temp = `${f.path}.${process.pid}.tmp`;
+    writeFileSync(temp, f.code);
+    renameSync(temp, f.path);
+  }
   return [
-    `const URLS = ${JSON.stringify(urls)};`,
+    `const URLS = ${JSON.stringify(files.map((f) => pathToFileURL(f.path).href))};`,
     `export const policies = await Promise.all(URLS.map((u) => import(/* @vite-ignore */ u)));`,
     '',
   ].join('\n');
+}
+
+/** In a build: each payer's module emitted as an asset of its own, and loaders importing it by URL. */
+export function emittedLoaders(ctx: Rollup.PluginContext, variant: Variant): string {
+  const { base, build } = ctx.environment.config;
+  const files = compiledFiles(variant);
+  for (const f of files) ctx.emitFile({ type: 'asset', fileName: `${build.assetsDir}/${f.name}`, source: f.code });
+  return loadersByUrl(files, (f) => `${base}${build.assetsDir}/${f.name}`);
 }

@@ -6,7 +6,7 @@
 import { basename, dirname, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { policyFiles, POLICY_DIR } from '../lib/criteria/load.ts';
-import { emittedLoaders } from './vite-compiled-policies.ts';
+import { emittedLoaders } from './compiled-files.ts';
 
 const ID = 'virtual:policy-client-loaders';
 

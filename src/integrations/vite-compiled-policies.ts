@@ -9,14 +9,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Plugin, Rollup } from 'vite';
+import type { Plugin } from 'vite';
 import { compileModule } from '../lib/criteria/compile.ts';
 import { loadModel, policyFiles, POLICY_DIR } from '../lib/criteria/load.ts';
 import { policyError } from './policy-error.ts';
 import { DEMO_POLICY } from '../lib/authoring/demo.ts';
-import { compiledFiles, loadersByUrl, policiesFromFiles, type Variant } from './compiled-files.ts';
-
-type PluginContext = Rollup.PluginContext;
+import { emittedLoaders, policiesFromFiles } from './compiled-files.ts';
 
 const ALL = 'virtual:policies';
 const ONE = 'virtual:policy/';
@@ -95,10 +93,3 @@ export function compiledPolicies(): Plugin {
   };
 }
 
-/** In a build: each payer's module emitted as an asset of its own, and loaders importing it by URL. */
-export function emittedLoaders(ctx: PluginContext, variant: Variant): string {
-  const { base, build } = ctx.environment.config;
-  const files = compiledFiles(variant);
-  for (const f of files) ctx.emitFile({ type: 'asset', fileName: `${build.assetsDir}/${f.name}`, source: f.code });
-  return loadersByUrl(files, (f) => `${base}${build.assetsDir}/${f.name}`);
-}
