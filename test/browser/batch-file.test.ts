@@ -4,31 +4,23 @@
  * and counted, and nothing a file holds is rendered as HTML.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledPolicy } from '../../src/lib/criteria/compile.ts';
 import { decide } from '../../src/lib/criteria/decide.ts';
 import { loadCompiled } from '../../src/lib/criteria/load.ts';
 import { DECISION_LABEL } from '../../src/lib/compare/words.ts';
 import { sharedCases } from '../fixtures/shared-cases.ts';
-import { launchBrowser, serveDist } from './harness.ts';
+import { useSite } from './harness.ts';
 
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
+const site = useSite((s) => { page = s.page; });
 let policies: CompiledPolicy[];
 const cases = sharedCases().map((s) => s.case);
 
 beforeAll(async () => {
   ({ policies } = await loadCompiled());
-  site = await serveDist();
-  browser = await launchBrowser();
-  page = await browser.page();
   await page.goto(`${site.url}/compare/`);
   await page.waitForSelector('#results[data-state="ready"]');
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 /** The "Decisions by payer" table as payer name → decision label → count. */

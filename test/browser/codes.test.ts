@@ -5,18 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, serveDist, seriousAxeViolations } from './harness.ts';
+import { seriousAxeViolations, useSite } from './harness.ts';
 import { loadModels } from '../../src/lib/criteria/load.ts';
 
 const { models } = loadModels();
 const listings = models.flatMap((m) => m.codes.flatMap((b) => b.codes.map((c) => ({ payer: m.payer, code: c.code, system: c.system, stance: c.stance }))));
 const codes = [...new Set(listings.map((l) => l.code))];
 
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
+const site = useSite((s) => { page = s.page; });
 
 type Cell = { payer: string; stance: string; href: string | null };
 type Row = { id: string; code: string; system: string; hidden: boolean; cells: Cell[] };
@@ -30,14 +29,7 @@ const readRows = (p: Page): Promise<Row[]> => p.locator('table.crosswalk tbody t
 const visibleCodes = async () => (await readRows(page)).filter((r) => !r.hidden).map((r) => r.code);
 
 beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-  page = await browser.page();
   await page.goto(`${site.url}/codes/`);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 describe('/codes/ against the policies', () => {
@@ -116,8 +108,8 @@ describe('sorting and filtering', () => {
 
 describe('without JavaScript, accessibility, phone width', () => {
   it('shows the whole table without JavaScript, and no dead controls', async () => {
-    const noScript = await browser.page();
-    const cdp = await browser.context.newCDPSession(noScript);
+    const noScript = await site.browser.page();
+    const cdp = await site.browser.context.newCDPSession(noScript);
     await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
     await noScript.goto(`${site.url}/codes/`);
     const rows = await readRows(noScript);

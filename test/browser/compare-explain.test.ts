@@ -6,27 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FACTS_BY_PATH } from '../../src/lib/criteria/facts.ts';
 import { loadModels } from '../../src/lib/criteria/load.ts';
 import { caseFromHash, encodeCase } from '../../src/lib/criteria/permalink.ts';
 import { sharedCase } from '../fixtures/shared-cases.ts';
-import { launchBrowser, serveDist } from './harness.ts';
+import { useSite } from './harness.ts';
 
 const { models } = loadModels();
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
-
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-  page = await browser.page();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite((s) => { page = s.page; });
 
 /** A dotted case field path as written in criteria (`findings.retropulsionWithNeurologicCompromise`). */
 const DOTTED_PATH = new RegExp(`\\b(?:${[...new Set([...FACTS_BY_PATH.values()].map((f) => f.segments[0]))].join('|')})\\.[a-zA-Z]`);

@@ -4,28 +4,20 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadModels } from '../../src/lib/criteria/load.ts';
 import { caseFromHash, encodeCase } from '../../src/lib/criteria/permalink.ts';
 import { sharedCase, sharedCases, type SharedCase } from '../fixtures/shared-cases.ts';
-import { launchBrowser, serveDist, seriousAxeViolations } from './harness.ts';
+import { seriousAxeViolations, useSite } from './harness.ts';
 
 const { models } = loadModels();
 const payers = models.map((m) => m.payer);
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
+const site = useSite((s) => { page = s.page; });
 let dialogs: string[] = [];
 
 beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-  page = await browser.page();
   page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 beforeEach(() => { dialogs = []; });
 
@@ -223,7 +215,7 @@ describe('/compare/ sharing, export and print', () => {
   it('copies the link to the case', async () => {
     const shared = sharedCase('myeloma-t8');
     await open(`#case=${encodeCase(shared.case)}`);
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+    await site.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
     await page.click('#copy-link');
     await page.waitForFunction(() => document.querySelector('#toolbar-status')?.textContent !== '');
     const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -3,9 +3,9 @@
  * exists, the rendered words equal to the generated cells (whose boundaries the unit sweep checks) and to the
  * CSV, overdue reviews flagged against the build date, one card per topic on a phone, accessible, searchable.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, serveDist, seriousAxeViolations } from './harness.ts';
+import { seriousAxeViolations, useSite } from './harness.ts';
 import { loadModels } from '../../src/lib/criteria/load.ts';
 import { TOPICS } from '../../src/lib/criteria/topics.ts';
 import { MATRIX_CSV_COLUMNS } from '../../src/lib/criteria-matrix/export.ts';
@@ -14,19 +14,8 @@ import type { PagefindResultData } from '../../src/lib/search/pagefind-types.ts'
 
 const { models } = loadModels();
 const payers = models.map((m) => m.payer).sort();
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
-
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-  page = await browser.page();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite((s) => { page = s.page; });
 
 type Exported = { builtOn: string; topics: Array<{ id: string; cells: Array<{ payer: string; text: string; status: string; sentences: Array<{ claims: Array<{ text: string; node: string }> }> }> }> };
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -5,9 +5,9 @@
  * /compare/ where its two payers split as stated (the comparison page marks each payer's result with data-payer
  * and data-decision).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, serveDist, seriousAxeViolations } from './harness.ts';
+import { seriousAxeViolations, useSite } from './harness.ts';
 import { loadCompiled, policyFiles } from '../../src/lib/criteria/load.ts';
 import { permalink } from '../../src/lib/criteria/permalink.ts';
 import { TOPICS } from '../../src/lib/explore/topics.ts';
@@ -20,19 +20,8 @@ const pairPaths = payers.flatMap((a, i) => payers.slice(i + 1).map((b) => pairPa
 const BUSY = 120_000;
 /** The empty case: no date of service, so every payer needs information. */
 const EMPTY = permalink({}, '');
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
-
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-  page = await browser.page();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite((s) => { page = s.page; });
 
 describe('/disagreements/', () => {
   it('shows one payer against the others, the boundaries in words and strip charts with text alternatives, accessibly', async () => {

@@ -5,26 +5,15 @@
  */
 import { basename } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadModels, policyFiles } from '../../src/lib/criteria/load.ts';
 import { fhirFiles, fileText } from '../../src/lib/fhir/files.ts';
-import { launchBrowser, serveDist, seriousAxeViolations } from './harness.ts';
+import { seriousAxeViolations, useSite } from './harness.ts';
 
 const payers = policyFiles().map((f) => basename(f, '.mdx'));
 const { models } = loadModels();
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
-
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-  page = await browser.page();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite((s) => { page = s.page; });
 
 describe.each(payers)('policy page %s', (payer) => {
   it('links its Library.json and Questionnaire.json, which resolve to the exported FHIR resources', async () => {

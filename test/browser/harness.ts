@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const DEFAULT_DIST = join(process.cwd(), 'dist');
 const TYPES: Record<string, string> = {
@@ -47,6 +48,32 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; page: 
     page: () => context.newPage(),
     close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); },
   };
+}
+
+/** A test file's served site and browser (see useSite). */
+export type Site = { url: string; dist: string; browser: Awaited<ReturnType<typeof launchBrowser>>; page: Page };
+
+/**
+ * Serves a built site and opens Chromium and a page before a test file's tests, and closes both after them:
+ * registers the file's first beforeAll and its afterAll. `ready` receives them (files keep their own `page`);
+ * `dist` is computed inside the hook, so that a generated site can be built there.
+ */
+export function useSite(ready: (site: Site) => void, options: { dist?: () => string; timeout?: number } = {}): Site {
+  const site = {} as Site;
+  let served: Awaited<ReturnType<typeof serveDist>> | undefined;
+  beforeAll(async () => {
+    site.dist = options.dist?.() ?? DEFAULT_DIST;
+    served = await serveDist(site.dist);
+    site.url = served.url;
+    site.browser = await launchBrowser();
+    site.page = await site.browser.page();
+    ready(site);
+  }, options.timeout);
+  afterAll(async () => {
+    await site.browser?.close();
+    await served?.close();
+  });
+  return site;
 }
 
 /** Runs axe-core in the page; returns violations of impact serious or critical. */

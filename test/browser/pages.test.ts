@@ -1,25 +1,14 @@
 /** Every static page renders, is accessible (axe: no serious/critical), and policy trees link to their nodes. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, serveDist, seriousAxeViolations } from './harness.ts';
+import { seriousAxeViolations, useSite } from './harness.ts';
 import { policyFiles } from '../../src/lib/criteria/load.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 const payers = policyFiles().map((f) => basename(f, '.mdx'));
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
-
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-  page = await browser.page();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSite((s) => { page = s.page; });
 
 describe('home page', () => {
   it('lists every payer with its dates, and is accessible', async () => {

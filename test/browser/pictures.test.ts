@@ -4,29 +4,21 @@
  * the same as the pictures, keyboard focus moves over the marks, and axe finds nothing serious.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decide } from '../../src/lib/criteria/decide.ts';
 import { LEVELS } from '../../src/lib/criteria/levels.ts';
 import { loadCompiled } from '../../src/lib/criteria/load.ts';
 import type { CompiledPolicy } from '../../src/lib/criteria/compile.ts';
 import { encodeCase } from '../../src/lib/criteria/permalink.ts';
 import { singleLevelCase, stanceOf } from '../../src/lib/pictures/spine.ts';
-import { launchBrowser, serveDist, seriousAxeViolations } from './harness.ts';
+import { seriousAxeViolations, useSite } from './harness.ts';
 
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
+const site = useSite((s) => { page = s.page; });
 let policies: CompiledPolicy[];
 
 beforeAll(async () => {
   ({ policies } = await loadCompiled());
-  site = await serveDist();
-  browser = await launchBrowser();
-  page = await browser.page();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 async function openCompare(c: object = {}): Promise<void> {

@@ -6,29 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, seriousAxeViolations, serveDist } from './harness.ts';
+import { seriousAxeViolations, useSite } from './harness.ts';
 import { againstDone, openPair, pairPath } from './pair-view.ts';
 import { scaleSite } from './scale-site.ts';
 
 const PAYERS = 20;
-let dist: string;
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
-
-// Building 20 payers takes minutes on a busy machine (once; later runs reuse it while the inputs are unchanged).
-beforeAll(async () => {
-  dist = scaleSite(PAYERS);
-  site = await serveDist(dist);
-  browser = await launchBrowser();
-  page = await browser.page();
-}, 900_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+// Builds the site the first time (minutes on a busy machine); later runs reuse it while the inputs are unchanged.
+const site = useSite((s) => { page = s.page; }, { dist: () => scaleSite(PAYERS), timeout: 900_000 });
 
 describe(`pair views at ${PAYERS} payers`, () => {
   it('a policy and its copy: no difference, said in plain words', async () => {
@@ -64,7 +51,7 @@ describe(`pair views at ${PAYERS} payers`, () => {
   });
 
   it('/disagreements/ renders: one payer against the 19 others, and no pair-by-pair matrix in its HTML', async () => {
-    const html = readFileSync(join(dist, 'disagreements/index.html'), 'utf8');
+    const html = readFileSync(join(site.dist, 'disagreements/index.html'), 'utf8');
     expect(html).not.toContain('table class="matrix"');
     expect(html.match(/\/disagreements\/pair\//g)?.length ?? 0).toBeLessThan(PAYERS);
     await page.goto(`${site.url}/disagreements/?payer=cigna`);

@@ -6,35 +6,23 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeCase } from '../../src/lib/criteria/permalink.ts';
 import { initialJs } from '../../src/lib/scale/initial-js.ts';
 import { sharedCase } from '../fixtures/shared-cases.ts';
-import { launchBrowser, serveDist, seriousAxeViolations } from './harness.ts';
+import { seriousAxeViolations, useSite } from './harness.ts';
 import { scaleSite } from './scale-site.ts';
 
-let dist: string;
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
-
-beforeAll(async () => {
-  dist = scaleSite(20); // builds the site the first time (minutes on a busy machine)
-  site = await serveDist(dist);
-  browser = await launchBrowser();
-  page = await browser.page();
-}, 900_000);
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+// Builds the site the first time (minutes on a busy machine); later runs reuse it while the inputs are unchanged.
+const site = useSite((s) => { page = s.page; }, { dist: () => scaleSite(20), timeout: 900_000 });
 
 /** The original a copy was made from: `cigna-c2` → `cigna`. */
 const original = (payer: string) => payer.replace(/-c\d+$/, '');
 
 /** Payer id of each compiled-evaluator chunk in dist/_astro (`cigna-c2.<hash>.js`, `cigna-c2-<hash>.js`). */
 function evaluatorChunks(payers: readonly string[]): Map<string, string> {
-  const files = readdirSync(join(dist, '_astro'));
+  const files = readdirSync(join(site.dist, '_astro'));
   const out = new Map<string, string>();
   for (const id of payers) for (const f of files) if (new RegExp(`^${id}[.-][\\w-]{8}\\.js$`).test(f)) out.set(`/_astro/${f}`, id);
   return out;
@@ -44,7 +32,7 @@ const visibleCards = () => page.locator('article.payer-result[data-payer]').eval
 
 describe('/compare/ at 20 payers', () => {
   it('keeps the initial JavaScript under 60 KB gzip', () => {
-    expect(initialJs(dist, 'compare/index.html').gzipBytes).toBeLessThanOrEqual(60 * 1024);
+    expect(initialJs(site.dist, 'compare/index.html').gzipBytes).toBeLessThanOrEqual(60 * 1024);
   });
 
   it('compares the three payers picked, fetching only their evaluators', async () => {
@@ -98,7 +86,7 @@ describe('/compare/ at 20 payers', () => {
   it('opens a permalink with its payers, loading only theirs', async () => {
     const requested: string[] = [];
     const onRequest = (r: { url: () => string }) => requested.push(new URL(r.url()).pathname);
-    const context = browser.context;
+    const context = site.browser.context;
     const fresh = await context.newPage();
     fresh.on('request', onRequest);
     try {

@@ -5,17 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, serveDist } from './harness.ts';
+import { useSite } from './harness.ts';
 import { ALL_QUERIES, coveringNodes, expectedPayers, listingPayers, payerName, plausiblePayers, POLICIES, QUERIES } from './search-expected.ts';
 import type { PagefindResultData } from '../../src/lib/search/pagefind-types.ts';
 import { expandQuery, mergeResults } from '../../src/lib/search/query.ts';
 import { pageHit, type PageHit } from '../../src/lib/search/spots.ts';
 
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
+const site = useSite((s) => { page = s.page; });
 
 /**
  * Runs queries through Pagefind in the page; returns each query's results (score and full data). The script is
@@ -43,15 +42,8 @@ const hits = (query: string): PageHit[] => {
 const payersOf = (list: PageHit[]) => list.flatMap((h) => (h.payer ? [h.payer] : [])).sort();
 
 beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-  page = await browser.page();
   await page.goto(`${site.url}/`);
   raw = await pagefind([...new Set(ALL_QUERIES.flatMap(expandQuery))]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 describe.each(ALL_QUERIES)('Pagefind query %s', (query) => {

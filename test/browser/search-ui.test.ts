@@ -3,14 +3,13 @@
  * policy speaks of it, links land on the exact row or node, the payer filter narrows, the keyboard and a phone
  * screen work, and axe finds nothing serious with results open. Without JavaScript, /search/ explains itself.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, serveDist, seriousAxeViolations } from './harness.ts';
+import { seriousAxeViolations, useSite } from './harness.ts';
 import { ALL_QUERIES, coveringNodes, expectedPayers, listingPayers, payerName, plausiblePayers, POLICIES, QUERIES } from './search-expected.ts';
 
-let site: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
+const site = useSite((s) => { page = s.page; });
 
 type Shown = { payer: string; hrefs: string[] };
 
@@ -26,14 +25,7 @@ async function search(query: string): Promise<Shown[]> {
 const payersOf = (shown: Shown[]) => shown.map((s) => s.payer).filter(Boolean).sort();
 
 beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-  page = await browser.page();
   await page.goto(`${site.url}/`);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 describe.each(ALL_QUERIES)('searching %s in the header box', (query) => {
@@ -132,8 +124,8 @@ describe('/search/', () => {
   });
 
   it('without JavaScript, says search needs it and links the codes page and every policy', async () => {
-    const noScript = await browser.page();
-    const cdp = await browser.context.newCDPSession(noScript);
+    const noScript = await site.browser.page();
+    const cdp = await site.browser.context.newCDPSession(noScript);
     await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
     await noScript.goto(`${site.url}/`);
     await noScript.fill('#site-search', 'Kiva');
